@@ -1,0 +1,83 @@
+/**
+ * The validated, resolved configuration the application runs on. Produced only by
+ * `loadConfig`/`parseConfig` (shared/config/), which check the file against one schema and fill
+ * every default; nothing else reads configuration files or the environment.
+ */
+import type { IntegrationFormat } from '../domain/alert/alert.ts';
+import type { CalendarSpec } from '../domain/calendar/calendar-spec.ts';
+import type { Priority } from '../domain/sla/priority.ts';
+import type { SlaPolicy } from '../domain/sla/sla-policy.ts';
+
+export interface IntegrationConfig {
+  readonly id: string;
+  readonly format: IntegrationFormat;
+  /** One or two active secrets (two during a rotation). Never logged. */
+  readonly secrets: readonly string[];
+  /** Lower-cased source severity -> priority; merged over the built-in mapping. */
+  readonly priorityMap: Readonly<Record<string, Priority>>;
+  /** Priority for a severity the map does not know, or none at all. */
+  readonly defaultPriority: Priority;
+  /** Grafana only: verify X-Grafana-Alerting-Signature with this secret when set. */
+  readonly grafanaSignature: GrafanaSignatureConfig | null;
+  /** Slack incoming webhook for this integration's alerts (overrides the priority's). */
+  readonly slackWebhookUrl: string | null;
+}
+
+export interface GrafanaSignatureConfig {
+  readonly secret: string;
+  /** Header carrying the signature (Grafana's default: X-Grafana-Alerting-Signature). */
+  readonly header: string;
+  /** Header carrying the Unix-seconds timestamp, when Grafana is set to send one. */
+  readonly timestampHeader: string | null;
+}
+
+export interface ApiKeyConfig {
+  readonly name: string;
+  readonly key: string;
+}
+
+export interface NotificationRouting {
+  /** Sender address for every email. */
+  readonly from: string;
+  readonly recipients: Readonly<Record<Priority, readonly string[]>>;
+  readonly escalationRecipients: Readonly<Record<Priority, readonly string[]>>;
+  /** Slack incoming webhooks: a default and per priority. Secrets: never logged. */
+  readonly slackWebhookUrl: string | null;
+  readonly slackWebhookUrlByPriority: Readonly<Partial<Record<Priority, string>>>;
+}
+
+export interface LinkConfig {
+  /** Public base URL of the HTTP API, used in links in email (no trailing slash). */
+  readonly baseUrl: string;
+  /** How long an acknowledgment link stays valid. */
+  readonly ttlSeconds: number;
+}
+
+export interface ReportingConfig {
+  readonly enabled: boolean;
+  readonly interval: 'daily';
+  readonly recipients: readonly string[];
+  readonly includeDetails: boolean;
+  /** Local wall time `HH:MM` at which the daily report is sent. */
+  readonly time: string;
+  /** IANA zone of the report's day and send time (default: the default calendar's). */
+  readonly timezone: string;
+}
+
+export interface MonitoringConfig {
+  readonly checkIntervalSeconds: number;
+  readonly warningThreshold: number;
+}
+
+export interface AppConfig {
+  /** The resolved policy per priority, copied onto alerts as their snapshot. */
+  readonly policies: Readonly<Record<Priority, SlaPolicy>>;
+  /** Every named calendar, `default` included (from sla.business_hours). */
+  readonly calendars: Readonly<Record<string, CalendarSpec>>;
+  readonly integrations: readonly IntegrationConfig[];
+  readonly apiKeys: readonly ApiKeyConfig[];
+  readonly notifications: NotificationRouting;
+  readonly links: LinkConfig;
+  readonly reporting: ReportingConfig;
+  readonly monitoring: MonitoringConfig;
+}

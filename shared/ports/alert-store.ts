@@ -1,0 +1,52 @@
+import type { Alert, AlertStatus } from '../domain/alert/alert.ts';
+import type { Instant } from '../domain/instant.ts';
+import type { Priority } from '../domain/sla/priority.ts';
+
+export interface AlertPage {
+  readonly alerts: readonly Alert[];
+  /** Opaque; pass back to get the next page. Null on the last page. */
+  readonly nextCursor: string | null;
+}
+
+export interface AlertListQuery {
+  readonly status?: AlertStatus;
+  readonly priority?: Priority;
+  /** 1..100 */
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+/**
+ * Where alerts live. One alert is one item; every change is one conditional single-item write.
+ *
+ * Contract:
+ * - `create` stores a new alert; if an alert with that id exists it throws AlreadyExistsError
+ *   and changes nothing (so concurrent deliveries of one alert make exactly one).
+ * - `update` replaces the alert only if the stored version is `expectedVersion`; the new
+ *   alert's `version` must be `expectedVersion + 1`. Otherwise VersionConflictError and nothing
+ *   changes: callers re-read, re-decide and retry.
+ * - Reads are strongly consistent for `get`; index queries (`list`, `listCreatedBetween`,
+ *   `listDue`) are eventually consistent.
+ * - Any other failure is StoreUnavailableError with the SDK error as `cause`.
+ */
+export interface AlertStore {
+  get(id: string): Promise<Alert | null>;
+  create(alert: Alert): Promise<void>;
+  update(alert: Alert, expectedVersion: number): Promise<void>;
+
+  /**
+   * The highest occurrence number recorded for a dedup key (0 if none). May lag behind the
+   * alerts actually stored (the pointer is advanced after the alert is created), so callers
+   * probe forward from it.
+   */
+  latestOccurrence(integrationId: string, dedupKey: string): Promise<number>;
+  /** Raises the pointer to `occurrence` if it is lower; idempotent. */
+  recordOccurrence(integrationId: string, dedupKey: string, occurrence: number): Promise<void>;
+
+  /** Newest first, filtered by status and priority. */
+  list(query: AlertListQuery): Promise<AlertPage>;
+  /** Alerts created in [fromAt, toAt), page by page (memory bounded by the page size). */
+  listCreatedBetween(fromAt: Instant, toAt: Instant, pageSize: number): AsyncIterable<readonly Alert[]>;
+  /** Alerts whose pending timer is due at or before `dueBy`, oldest due first, at most `limit`. */
+  listDue(dueBy: Instant, limit: number): Promise<readonly Alert[]>;
+}
