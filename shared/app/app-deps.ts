@@ -1,0 +1,20 @@
+/**
+ * What every use case works with: the ports, the clock and the configuration. The composition
+ * roots (infra/local for one machine, functions/ wiring for AWS) build one of these; tests build
+ * one from fakes (test/support).
+ */
+import type { AppConfig } from '../config/app-config.ts';
+import type { AlertStore } from '../ports/alert-store.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { Logger } from '../ports/logger.ts';
+import type { Notifier } from '../ports/notifier.ts';
+import type { Timers } from '../ports/timers.ts';
+
+export interface AppDeps {
+  readonly config: AppConfig;
+  readonly store: AlertStore;
+  readonly timers: Timers;
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
