@@ -11,11 +11,15 @@ import type { SlaPolicy } from '../domain/sla/sla-policy.ts';
 export interface IntegrationConfig {
   readonly id: string;
   readonly format: IntegrationFormat;
-  /** One or two active secrets (two during a rotation). Never logged. */
+  /**
+   * One or two active secrets (two during a rotation), each at least 16 characters. Never
+   * logged. For `pagerduty` a secret doubles as the Events v2 `routing_key` the sender puts
+   * in its body, so the schema requires exactly 32 letters and digits there.
+   */
   readonly secrets: readonly string[];
   /** Lower-cased source severity -> priority; merged over the built-in mapping. */
   readonly priorityMap: Readonly<Record<string, Priority>>;
-  /** Priority for a severity the map does not know, or none at all. */
+  /** Priority for a severity the map does not know, or none at all (default `medium`). */
   readonly defaultPriority: Priority;
   /** Grafana only: verify X-Grafana-Alerting-Signature with this secret when set. */
   readonly grafanaSignature: GrafanaSignatureConfig | null;

@@ -1,0 +1,139 @@
+/**
+ * `sla-watch report`: the daily SLA report of the local stack's data, printed as text (or
+ * JSON, or the HTML page), or mailed with `--send` exactly as the daily schedule mails it.
+ * The day is a local date in `sla.reporting.timezone`; without `--date`, yesterday there.
+ *
+ * It opens the store under the data directory itself, so it runs while `start` is stopped
+ * (the store's files admit one process); while the stack runs, ask it instead:
+ * `GET /reports/daily?date=...` with the API key. `--send` mails through the SES endpoint at
+ * `--ses-url` (the running stack's emulator by default, whose viewer then shows the mail).
+ */
+import { SESClient } from '@aws-sdk/client-ses';
+import { resolve } from 'node:path';
+import { systemClock } from '../../../shared/adapters/clock/system-clock.ts';
+import { SesMailer } from '../../../shared/adapters/ses/ses-mailer.ts';
+import { buildDailyReport } from '../../../shared/app/build-report.ts';
+import { sendDailyReport } from '../../../shared/app/send-report.ts';
+import type { AppConfig } from '../../../shared/config/app-config.ts';
+import { isReportDate } from '../../../shared/domain/report/report-day.ts';
+import type { AlertStore } from '../../../shared/ports/alert-store.ts';
+import type { Clock } from '../../../shared/ports/clock.ts';
+import type { Logger } from '../../../shared/ports/logger.ts';
+import type { Mailer } from '../../../shared/ports/mailer.ts';
+import { renderReportHtml } from '../../../shared/report/report-html.ts';
+import { reportJson } from '../../../shared/report/report-json.ts';
+import { renderReportText } from '../../../shared/report/report-text.ts';
+import { localCredentials } from '../../local/local-credentials.ts';
+import { loadLocalConfig } from '../../local/local-config.ts';
+import { loadOrCreateLocalSecrets } from '../../local/local-secrets.ts';
+import { openLocalStore } from '../../local/open-local-store.ts';
+import { UsageError, type CliIo, type Command } from '../command.ts';
+import { parseOptions } from '../parse-options.ts';
+
+/** What the command opens; tests pass their own. */
+export interface ReportCommandWiring {
+  loadConfig(options: { configPath: string | undefined; dataDir: string; env: CliIo['env'] }): Promise<AppConfig>;
+  openStore(dataDir: string): Promise<{ store: AlertStore; close(): Promise<void> }>;
+  openMailer(sesUrl: string, from: string): { mailer: Mailer; close(): void };
+  readonly clock: Clock;
+}
+
+/** Where `start` serves links and SES by default (its --port 8080 and --ses-port 8005). */
+const DEFAULT_BASE_URL = 'http://127.0.0.1:8080';
+const DEFAULT_SES_URL = 'http://127.0.0.1:8005';
+
+export const localReportWiring: ReportCommandWiring = {
+  async loadConfig({ configPath, dataDir, env }) {
+    const secrets = await loadOrCreateLocalSecrets(dataDir);
+    return (await loadLocalConfig({ path: configPath, env, secrets, baseUrl: DEFAULT_BASE_URL })).config;
+  },
+  openStore: (dataDir) => openLocalStore({ dataDir }),
+  openMailer(sesUrl, from) {
+    const client = new SESClient({ endpoint: sesUrl, region: 'us-east-1', credentials: localCredentials, maxAttempts: 3 });
+    return { mailer: new SesMailer({ client, from }), close: () => client.destroy() };
+  },
+  clock: systemClock,
+};
+
+/** Warnings and errors of the use case go to stderr; the report itself is the output. */
+function stderrLogger(io: CliIo): Logger {
+  return { debug() {}, info() {}, warn: (message) => io.err(message), error: (message) => io.err(message) };
+}
+
+const USAGE = [
+  'usage: sla-watch report [--date YYYY-MM-DD] [--json | --html | --send] [--config PATH] [--data-dir DIR] [--ses-url URL]',
+  '',
+  '  --date D        local date in sla.reporting.timezone (default: yesterday there)',
+  '  --json          the report as JSON (ISO 8601 instants, durations in seconds)',
+  '  --html          the report as a standalone HTML page (save it and open it in a browser)',
+  '  --send          mail it to sla.reporting.recipients, as the daily schedule does',
+  '  --config PATH   configuration file (default: $SLA_WATCH_CONFIG, else ./sla-watch.yml)',
+  '  --data-dir DIR  the local stack\'s data directory (default: .data); stop `start` first',
+  `  --ses-url URL   SES endpoint for --send (default: ${DEFAULT_SES_URL}, the local emulator)`,
+].join('\n');
+
+export function makeReportCommand(wiring: ReportCommandWiring): Command {
+  return {
+    name: 'report',
+    summary: 'print (or mail) the daily SLA report of the local data',
+    usage: USAGE,
+    async run(argv, io) {
+      const { values } = parseOptions(
+        argv,
+        {
+          date: { type: 'string' },
+          json: { type: 'boolean', default: false },
+          html: { type: 'boolean', default: false },
+          send: { type: 'boolean', default: false },
+          config: { type: 'string' },
+          'data-dir': { type: 'string', default: '.data' },
+          'ses-url': { type: 'string', default: DEFAULT_SES_URL },
+        },
+        0,
+      );
+      if ([values.json, values.html, values.send].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --html and --send');
+      if (values.date !== undefined && !isReportDate(values.date)) throw new UsageError(`--date "${values.date}" is not an existing date YYYY-MM-DD`);
+      if (!URL.canParse(values['ses-url'])) throw new UsageError(`--ses-url "${values['ses-url']}" is not a URL`);
+      const dataDir = resolve(values['data-dir']);
+      const config = await wiring.loadConfig({ configPath: values.config, dataDir, env: io.env });
+      const request = values.date === undefined ? {} : { date: values.date };
+      const { store, close } = await wiring.openStore(dataDir);
+      try {
+        const deps = { config, store, clock: wiring.clock, logger: stderrLogger(io) };
+        if (values.send) return await send(deps, wiring, values['ses-url'], request, io);
+        const report = await buildDailyReport(deps, request);
+        if (values.json) io.out(JSON.stringify(reportJson(report), null, 2));
+        else if (values.html) io.out(renderReportHtml(report, 'page'));
+        else io.out(renderReportText(report));
+        return 0;
+      } finally {
+        await close();
+      }
+    },
+  };
+}
+
+async function send(
+  deps: Parameters<typeof sendDailyReport>[0],
+  wiring: ReportCommandWiring,
+  sesUrl: string,
+  request: { date?: string },
+  io: CliIo,
+): Promise<number> {
+  const { mailer, close } = wiring.openMailer(sesUrl, deps.config.notifications.from);
+  try {
+    const outcome = await sendDailyReport(deps, { mailer }, request);
+    switch (outcome.kind) {
+      case 'sent':
+        io.out(`sent the report for ${outcome.report.date} to ${outcome.recipients} recipient(s), message id ${outcome.messageId}`);
+        return 0;
+      case 'no_recipients':
+        io.err('nothing sent: sla.reporting.recipients is empty in the configuration');
+        return 1;
+    }
+  } finally {
+    close();
+  }
+}
+
+export const reportCommand: Command = makeReportCommand(localReportWiring);
