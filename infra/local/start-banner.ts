@@ -1,0 +1,53 @@
+/**
+ * What `npm start` prints once the stack is up: a webhook URL per integration and how to pass
+ * its secret, an example request, the mail viewer and where data lives. Secrets themselves are
+ * never printed: commands read them from the data directory's secrets file.
+ */
+import { join, relative } from 'node:path';
+import type { LocalConfig } from './local-config.ts';
+import type { LocalStack } from './local-stack.ts';
+
+export function startBanner(input: { stack: LocalStack; local: LocalConfig; dataDir: string }): string {
+  const { stack, local, dataDir } = input;
+  const secretsFile = shortPath(join(dataDir, 'secrets.json'));
+  const lines: string[] = [
+    '',
+    `sla-watch is running at ${stack.url}`,
+    `  configuration: ${local.source}`,
+    `  data:          ${shortPath(dataDir)} (alerts, timers and secrets survive restarts)`,
+    `  mail viewer:   ${stack.sesUrl}/ (every email sla-watch sends lands here)`,
+    `  API document:  ${stack.url}/openapi.json`,
+    '',
+    'Webhook URLs (pass the secret as "Authorization: Bearer <secret>", or as the Basic-auth password):',
+  ];
+  for (const integration of local.config.integrations) {
+    const url = integration.format === 'pagerduty' ? `${stack.url}/v2/enqueue (routing_key = secret)` : `${stack.url}/webhooks/${integration.id}`;
+    const secret = local.generatedIntegrations.includes(integration.id)
+      ? `secret: jq -r '.integrations["${integration.id}"]' ${secretsFile}`
+      : 'secret: as set in your configuration';
+    lines.push(`  ${integration.id.padEnd(14)} ${integration.format.padEnd(13)} ${url}`, `  ${''.padEnd(28)} ${secret}`);
+  }
+  const generic = local.config.integrations.find((integration) => integration.format === 'generic');
+  if (generic && local.generatedIntegrations.includes(generic.id)) {
+    lines.push(
+      '',
+      'Try it:',
+      `  curl -sS -X POST ${stack.url}/webhooks/${generic.id} \\`,
+      `    -H "Authorization: Bearer $(jq -r '.integrations["${generic.id}"]' ${secretsFile})" \\`,
+      `    -H 'content-type: application/json' \\`,
+      `    -d '{"id":"disk-full-db1","title":"Disk full on db-1","severity":"critical"}'`,
+    );
+  }
+  if (local.generatedApiKey) {
+    lines.push(
+      `  curl -sS ${stack.url}/alerts -H "Authorization: Bearer $(jq -r .apiKey ${secretsFile})"`,
+    );
+  }
+  lines.push('', 'Press Ctrl-C to stop.', '');
+  return lines.join('\n');
+}
+
+function shortPath(path: string): string {
+  const fromHere = relative(process.cwd(), path);
+  return fromHere.startsWith('..') ? path : fromHere || '.';
+}
