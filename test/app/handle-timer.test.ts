@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { handleTimer } from '../../shared/app/handle-timer.ts';
+import { MINUTE_MS, toIso } from '../../shared/domain/instant.ts';
+import { FIXTURE_CREATED_AT as C } from '../support/alert-fixtures.ts';
+import { testDeps } from '../support/test-deps.ts';
+import { storeAlert } from './stored-alert.ts';
+
+const min = (n: number) => C + n * MINUTE_MS;
+
+describe('handleTimer', () => {
+  it('a timer for an alert that no longer exists is dropped and logged, not retried', async () => {
+    const t = testDeps({ now: C });
+    const result = await handleTimer(t.deps, { alertId: 'aaaaaaaaaaaaaaaaaaaaa', kind: 'breach', generation: 3, dueAt: toIso(C) });
+    expect(result).toEqual({ kind: 'not-found' });
+    expect(t.logger.matching('unknown alert')).toHaveLength(1);
+  });
+
+  it('decides from the stored alert and the clock, not the payload: a stale breach timer sends what is due', async () => {
+    const t = testDeps({ now: min(11) });
+    const alert = await storeAlert(t);
+    await handleTimer(t.deps, { alertId: alert.id, kind: 'breach', generation: 0, dueAt: toIso(min(30)) });
+    // At +11 min: the new-alert notification and the first reminder; no breach yet.
+    expect(t.notifier.kinds()).toEqual(['new-alert', 'reminder']);
+  });
+
+  it('a late timer sends what became due meanwhile, once', async () => {
+    const t = testDeps({ now: min(26) });
+    const alert = await storeAlert(t);
+    const payload = { alertId: alert.id, kind: 'reminder' as const, generation: 0, dueAt: toIso(C) };
+    await handleTimer(t.deps, payload);
+    await handleTimer(t.deps, payload);
+    expect(t.notifier.kinds()).toEqual(['new-alert', 'reminder', 'acknowledgment-at-risk']);
+    expect(t.notifier.ofKind('reminder')[0]?.notification.reminderNumber).toBe(2);
+  });
+});

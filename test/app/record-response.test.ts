@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { processDue } from '../../shared/app/process-due.ts';
+import { recordResponse, type RecordResponseInput } from '../../shared/app/record-response.ts';
+import { sweep } from '../../shared/app/sweep.ts';
+import { MAX_RESPONSES } from '../../shared/domain/alert/alert.ts';
+import { NO_NOTIFICATIONS } from '../../shared/domain/alert/notification-marks.ts';
+import type { Response } from '../../shared/domain/alert/response.ts';
+import { MINUTE_MS } from '../../shared/domain/instant.ts';
+import { ConflictError, NotFoundError, UnprocessableError } from '../../shared/errors.ts';
+import { FIXTURE_CREATED_AT as C } from '../support/alert-fixtures.ts';
+import { testDeps, type TestDeps } from '../support/test-deps.ts';
+import { reload, storeAlert } from './stored-alert.ts';
+
+const min = (n: number) => C + n * MINUTE_MS;
+const respond = (t: TestDeps, alertId: string, patch: Partial<RecordResponseInput> = {}) =>
+  recordResponse(t.deps, { alertId, type: 'acknowledgment', by: 'dana', note: null, via: 'api', ...patch });
+
+/** An alert whose new-alert notification went out at C, its timer armed for the first reminder. */
+async function notifiedAlert(t: TestDeps) {
+  const alert = await storeAlert(t);
+  await processDue(t.deps, alert.id, C);
+  t.notifier.sent.length = 0;
+  return alert;
+}
+
+describe('recordResponse', () => {
+  it('an acknowledgment stops reminders and arms the update-due timer instead', async () => {
+    const t = testDeps({ now: C });
+    const alert = await notifiedAlert(t);
+    const reminderTimer = t.timers.pending()[0]?.name;
+    t.clock.set(min(5));
+    const outcome = await respond(t, alert.id);
+    expect(outcome).toMatchObject({ kind: 'recorded', response: { id: `${alert.id}_1`, by: 'dana', at: min(5) } });
+    expect(t.timers.pending().map((p) => p.at)).toEqual([min(65)]);
+    expect(t.timers.cancelled).toContain(reminderTimer);
+  });
+
+  it('records every one of 50 concurrent responses', async () => {
+    const t = testDeps({ now: C });
+    const alert = await notifiedAlert(t);
+    const outcomes = await Promise.all(Array.from({ length: 50 }, (_, i) => respond(t, alert.id, { type: 'update', by: `responder-${i}` })));
+    const stored = await reload(t, alert.id);
+    expect(stored.responses).toHaveLength(50);
+    expect(new Set(stored.responses.map((r) => r.by)).size).toBe(50);
+    expect(stored.responses.map((r) => r.id)).toEqual(Array.from({ length: 50 }, (_, i) => `${alert.id}_${i + 1}`));
+    expect(outcomes.every((o) => o.kind === 'recorded')).toBe(true);
+  });
+
+  it('a resolution sends one resolved notification and leaves no timer', async () => {
+    const t = testDeps({ now: C });
+    const alert = await notifiedAlert(t);
+    t.clock.set(min(12));
+    const outcome = await respond(t, alert.id, { type: 'resolution', by: 'lee' });
+    expect(outcome.alert).toMatchObject({ status: 'resolved', resolvedBy: 'lee', timer: null });
+    expect(t.notifier.kinds()).toEqual(['resolved']);
+    expect(t.timers.pending()).toEqual([]);
+    t.clock.set(min(300));
+    await sweep(t.deps, { limit: 10 });
+    expect(t.notifier.kinds()).toEqual(['resolved']);
+  });
+
+  it('a resolution whose email fails is still recorded, and the sweeper sends the notification later', async () => {
+    const t = testDeps({ now: C });
+    const alert = await notifiedAlert(t);
+    t.clock.set(min(12));
+    t.notifier.failEmail(1);
+    const outcome = await respond(t, alert.id, { type: 'resolution', by: 'lee' });
+    expect(outcome.kind).toBe('recorded');
+    expect((await reload(t, alert.id)).resolvedBy).toBe('lee');
+    expect(t.notifier.sent).toEqual([]);
+    t.clock.set(min(13));
+    expect(await sweep(t.deps, { limit: 10 })).toMatchObject({ examined: 1, notified: 1 });
+    await sweep(t.deps, { limit: 10 });
+    expect(t.notifier.kinds()).toEqual(['resolved']);
+  });
+
+  it('refuses any response after the resolution (409) and keeps what was recorded', async () => {
+    const t = testDeps({ now: C });
+    const alert = await notifiedAlert(t);
+    await respond(t, alert.id, { type: 'resolution' });
+    await expect(respond(t, alert.id, { type: 'update', note: 'late' })).rejects.toBeInstanceOf(ConflictError);
+    expect((await reload(t, alert.id)).responses).toHaveLength(1);
+  });
+
+  it(`refuses responses past ${MAX_RESPONSES}`, async () => {
+    const t = testDeps({ now: C });
+    const responses: Response[] = Array.from({ length: MAX_RESPONSES - 1 }, (_, i) => ({ id: `x_${i + 1}`, type: 'update', by: 'bot', note: null, at: C, via: 'api' }));
+    const alert = await storeAlert(t, { responses, notified: { ...NO_NOTIFICATIONS, newAlertAt: C } });
+    const outcomes = await Promise.allSettled([respond(t, alert.id, { type: 'update' }), respond(t, alert.id, { type: 'update' })]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: { message: 'response limit reached' } });
+    expect((await reload(t, alert.id)).responses).toHaveLength(MAX_RESPONSES);
+  });
+
+  it('acting twice through the email link is harmless and tells who acknowledged first', async () => {
+    const t = testDeps({ now: C });
+    const alert = await notifiedAlert(t);
+    t.clock.set(min(3));
+    await respond(t, alert.id, { via: 'link', by: 'dana@example.test' });
+    t.clock.set(min(4));
+    const again = await respond(t, alert.id, { via: 'link', by: 'sam@example.test' });
+    expect(again).toMatchObject({ kind: 'already', alert: { acknowledgedBy: 'dana@example.test', acknowledgedAt: min(3) } });
+    expect((await reload(t, alert.id)).responses).toHaveLength(1);
+  });
+
+  it('answers 404 for an unknown alert and 422 for an invalid response, changing nothing', async () => {
+    const t = testDeps({ now: C });
+    const alert = await notifiedAlert(t);
+    await expect(respond(t, 'aaaaaaaaaaaaaaaaaaaaa')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(respond(t, alert.id, { by: '' })).rejects.toBeInstanceOf(UnprocessableError);
+    expect((await reload(t, alert.id)).version).toBe(alert.version + 1);
+  });
+
+  it('records the response even when the scheduler is down; the sweeper covers the timer', async () => {
+    const t = testDeps({ now: C });
+    const alert = await notifiedAlert(t);
+    t.clock.set(min(5));
+    t.timers.failNext('schedule');
+    expect((await respond(t, alert.id)).kind).toBe('recorded');
+    expect((await reload(t, alert.id)).timer?.dueAt).toBe(min(65));
+    t.clock.set(min(65));
+    await sweep(t.deps, { limit: 10 });
+    expect(t.notifier.kinds()).toEqual(['update-due']);
+  });
+});

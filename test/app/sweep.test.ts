@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { sweep } from '../../shared/app/sweep.ts';
+import { MINUTE_MS } from '../../shared/domain/instant.ts';
+import { StoreUnavailableError } from '../../shared/errors.ts';
+import { FIXTURE_CREATED_AT as C } from '../support/alert-fixtures.ts';
+import { testDeps } from '../support/test-deps.ts';
+import { reload, storeAlert } from './stored-alert.ts';
+
+const min = (n: number) => C + n * MINUTE_MS;
+
+describe('sweep', () => {
+  it('handles every due alert no timer handled, and leaves the rest', async () => {
+    const t = testDeps({ now: min(1) });
+    const due = await storeAlert(t, { dedupKey: 'due' });
+    const later = await storeAlert(t, { dedupKey: 'later', createdAt: min(5) });
+    const result = await sweep(t.deps, { limit: 10 });
+    expect(result).toEqual({ examined: 1, notified: 1, failed: [], more: false });
+    expect(t.notifier.sent.map((s) => [s.alertId, s.notification.kind])).toEqual([[due.id, 'new-alert']]);
+    expect((await reload(t, later.id)).notified.newAlertAt).toBeNull();
+  });
+
+  it('one alert failing does not stop the others; it is reported with its id and retried next time', async () => {
+    const t = testDeps({ now: min(1) });
+    const alerts = [await storeAlert(t, { dedupKey: 'a' }), await storeAlert(t, { dedupKey: 'b' }), await storeAlert(t, { dedupKey: 'c' })];
+    const failing = alerts[1]?.id;
+    t.notifier.beforeSend = (_notification, alert) => {
+      if (alert.id === failing) {
+        t.notifier.beforeSend = undefined;
+        t.notifier.failEmail(1);
+      }
+    };
+    const first = await sweep(t.deps, { limit: 10, concurrency: 1 });
+    expect(first).toMatchObject({ examined: 3, notified: 2, failed: [{ alertId: failing }] });
+    expect(t.logger.at('error').some((e) => e.fields.alertId === failing)).toBe(true);
+
+    const second = await sweep(t.deps, { limit: 10 });
+    expect(second).toMatchObject({ examined: 1, notified: 1, failed: [] });
+    expect(t.notifier.kinds().sort()).toEqual(['new-alert', 'new-alert', 'new-alert']);
+  });
+
+  it('takes at most `limit` alerts, oldest due first, and says more are waiting', async () => {
+    const t = testDeps({ now: min(5) });
+    for (const [i, key] of ['a', 'b', 'c'].entries()) await storeAlert(t, { dedupKey: key, createdAt: min(i) });
+    expect(await sweep(t.deps, { limit: 2 })).toMatchObject({ examined: 2, more: true });
+    expect(t.notifier.sent.map((s) => s.notification.dueAt)).toEqual([min(0), min(1)]);
+  });
+
+  it('throws when the due index cannot be read, so the run is retried', async () => {
+    const t = testDeps({ now: min(1) });
+    t.store.failNext('listDue');
+    await expect(sweep(t.deps, { limit: 10 })).rejects.toBeInstanceOf(StoreUnavailableError);
+  });
+});
