@@ -1,0 +1,205 @@
+/**
+ * The reusable parts of the OpenAPI document: schemas of what the API answers (mirroring
+ * alert-view.ts and error-response.ts), the error responses every route shares, and the
+ * security schemes. Kept as plain objects: the document is data served as is.
+ */
+import { ALERT_STATUSES } from '../../domain/alert/alert.ts';
+import { MAX_NOTE_LENGTH, MAX_RESPONDER_LENGTH } from '../../domain/alert/apply-response.ts';
+import { RESPONSE_TYPES } from '../../domain/alert/response.ts';
+import { PRIORITIES } from '../../domain/sla/priority.ts';
+
+export type Json = Readonly<Record<string, unknown>>;
+
+export const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
+const iso: Json = { type: 'string', format: 'date-time' };
+const isoOrNull: Json = { type: ['string', 'null'], format: 'date-time' };
+const stringOrNull: Json = { type: ['string', 'null'] };
+const stringMap: Json = { type: 'object', additionalProperties: { type: 'string' } };
+const CLOCK_STATES = ['compliant', 'at_risk', 'breached', 'met', 'missed'];
+
+export const schemas: Readonly<Record<string, Json>> = {
+  Error: {
+    type: 'object',
+    required: ['error', 'message'],
+    properties: {
+      error: { type: 'string', description: 'Stable code: invalid_request, unauthorized, not_found, conflict, version_conflict, payload_too_large, unsupported_media_type, unprocessable, unavailable, internal.' },
+      message: { type: 'string' },
+      details: { type: 'array', items: { type: 'string' }, description: 'Every problem, each naming its field (`by: required ...`).' },
+      requestId: { type: 'string', description: 'On 5xx: quote it to the operator; the log line of the failure carries it.' },
+    },
+  },
+  Priority: { type: 'string', enum: [...PRIORITIES] },
+  AlertStatus: { type: 'string', enum: [...ALERT_STATUSES] },
+  ResponseType: { type: 'string', enum: [...RESPONSE_TYPES] },
+  ResponseRequest: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['type', 'by'],
+    properties: {
+      type: ref('ResponseType'),
+      by: { type: 'string', minLength: 1, maxLength: MAX_RESPONDER_LENGTH, description: 'Who responded (trimmed; no control characters).' },
+      note: { type: ['string', 'null'], maxLength: MAX_NOTE_LENGTH },
+    },
+  },
+  Response: {
+    type: 'object',
+    required: ['id', 'type', 'by', 'note', 'at', 'via'],
+    properties: {
+      id: { type: 'string', description: '`<alertId>_<n>`, n counting from 1.', examples: ['aexampleid234567abcde_1'] },
+      type: ref('ResponseType'),
+      by: { type: 'string' },
+      note: stringOrNull,
+      at: { ...iso, description: 'Server time at which it was recorded.' },
+      via: { type: 'string', enum: ['api', 'link', 'webhook', 'system'] },
+    },
+  },
+  Clock: {
+    type: 'object',
+    description: 'One SLA clock evaluated at the time of the request; seconds are business seconds on the calendar.',
+    required: ['state', 'atRiskAt', 'deadline', 'answeredAt', 'allowedSeconds', 'elapsedSeconds', 'remainingSeconds', 'overrunSeconds'],
+    properties: {
+      state: { type: 'string', enum: CLOCK_STATES },
+      atRiskAt: iso,
+      deadline: iso,
+      answeredAt: isoOrNull,
+      allowedSeconds: { type: 'integer' },
+      elapsedSeconds: { type: 'integer' },
+      remainingSeconds: { type: 'integer' },
+      overrunSeconds: { type: 'integer' },
+    },
+  },
+  Sla: {
+    type: 'object',
+    required: ['calendar', 'timezone', 'warningThreshold', 'acknowledgment', 'resolution', 'reminders', 'nextUpdateDueAt'],
+    properties: {
+      calendar: { type: 'string', description: 'The calendar name, or `24x7`.' },
+      timezone: { type: 'string' },
+      warningThreshold: { type: 'number' },
+      acknowledgment: ref('Clock'),
+      resolution: ref('Clock'),
+      reminders: {
+        type: 'array',
+        items: { type: 'object', required: ['number', 'dueAt', 'sent'], properties: { number: { type: 'integer' }, dueAt: iso, sent: { type: 'boolean' } } },
+      },
+      nextUpdateDueAt: isoOrNull,
+    },
+  },
+  Notified: {
+    type: 'object',
+    properties: {
+      newAlertAt: isoOrNull,
+      acknowledgmentAtRiskAt: isoOrNull,
+      acknowledgmentBreachAt: isoOrNull,
+      resolutionAtRiskAt: isoOrNull,
+      resolutionBreachAt: isoOrNull,
+      remindersSent: { type: 'integer' },
+      updateDueNotifiedFor: isoOrNull,
+      resolvedAt: isoOrNull,
+      failures: {
+        type: 'array',
+        items: { type: 'object', properties: { kind: { type: 'string' }, channel: { type: 'string', enum: ['email', 'slack'] }, at: iso, error: { type: 'string' } } },
+      },
+    },
+  },
+  Alert: {
+    type: 'object',
+    required: ['id', 'title', 'priority', 'status', 'integration', 'createdAt', 'responses', 'sla', 'notified', 'nextTimer'],
+    properties: {
+      id: { type: 'string', pattern: '^a[a-z2-7]{20}$' },
+      title: { type: 'string' },
+      description: stringOrNull,
+      priority: ref('Priority'),
+      severity: stringOrNull,
+      status: ref('AlertStatus'),
+      integration: { type: 'string' },
+      format: { type: 'string', enum: ['alertmanager', 'grafana', 'pagerduty', 'uptime-kuma', 'generic'] },
+      source: { type: 'string' },
+      dedupKey: { type: 'string' },
+      occurrence: { type: 'integer', minimum: 1 },
+      labels: stringMap,
+      annotations: stringMap,
+      links: { type: 'array', items: { type: 'object', required: ['href'], properties: { href: { type: 'string', format: 'uri' }, text: { type: 'string' } } } },
+      createdAt: iso,
+      sourceStartedAt: isoOrNull,
+      lastSeenAt: iso,
+      acknowledgedAt: isoOrNull,
+      acknowledgedBy: stringOrNull,
+      resolvedAt: isoOrNull,
+      resolvedBy: stringOrNull,
+      lastUpdateAt: isoOrNull,
+      deliveries: { type: 'integer' },
+      responses: { type: 'array', items: ref('Response') },
+      sla: ref('Sla'),
+      notified: ref('Notified'),
+      nextTimer: { type: ['object', 'null'], properties: { kind: { type: 'string' }, dueAt: iso } },
+    },
+  },
+  AlertSummary: {
+    type: 'object',
+    required: ['id', 'title', 'priority', 'status', 'integration', 'createdAt', 'sla'],
+    properties: {
+      id: { type: 'string' },
+      title: { type: 'string' },
+      priority: ref('Priority'),
+      status: ref('AlertStatus'),
+      integration: { type: 'string' },
+      createdAt: iso,
+      lastSeenAt: iso,
+      acknowledgedAt: isoOrNull,
+      resolvedAt: isoOrNull,
+      responses: { type: 'integer', description: 'How many responses are recorded.' },
+      sla: {
+        type: 'object',
+        properties: Object.fromEntries(
+          ['acknowledgment', 'resolution'].map((clock) => [clock, { type: 'object', properties: { state: { type: 'string', enum: CLOCK_STATES }, deadline: iso } }]),
+        ),
+      },
+    },
+  },
+  AlertPage: {
+    type: 'object',
+    required: ['alerts', 'nextCursor'],
+    properties: {
+      alerts: { type: 'array', items: ref('AlertSummary') },
+      nextCursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page; null on the last page.' },
+    },
+  },
+};
+
+const ERROR_RESPONSES = {
+  '400': 'The request can never succeed as sent (malformed JSON, bad query parameter).',
+  '401': 'Missing or invalid credentials.',
+  '404': 'No such resource.',
+  '409': 'Conflicts with the current state (e.g. a response after the resolution).',
+  '413': 'Body larger than the limit.',
+  '415': 'Body is not JSON.',
+  '422': 'Well-formed but invalid; `details` lists every problem.',
+  '503': 'A dependency (store, timers, mail) is unavailable; retry (Retry-After).',
+  '500': 'Internal error; the body says nothing internal but carries a requestId.',
+} as const;
+
+export type ErrorStatus = keyof typeof ERROR_RESPONSES;
+
+/** Error responses by status, all with the Error body. */
+export function errors(...statuses: readonly ErrorStatus[]): Record<string, Json> {
+  return Object.fromEntries(
+    statuses.map((status) => [status, { description: ERROR_RESPONSES[status], content: { 'application/json': { schema: ref('Error') } } }]),
+  );
+}
+
+/** JSON content with a schema. */
+export function json(schema: Json): Json {
+  return { 'application/json': { schema } };
+}
+
+export const securitySchemes: Readonly<Record<string, Json>> = {
+  apiKey: { type: 'http', scheme: 'bearer', description: 'An API key from `api_keys` in the configuration: `Authorization: Bearer <key>`.' },
+  webhookBearer: { type: 'http', scheme: 'bearer', description: "One of the integration's secrets: `Authorization: Bearer <secret>` (preferred)." },
+  webhookBasic: { type: 'http', scheme: 'basic', description: "Any user name, one of the integration's secrets as the password." },
+  webhookQueryToken: {
+    type: 'apiKey',
+    in: 'query',
+    name: 'token',
+    description: "Fallback only, for senders that can set no header: one of the integration's secrets as `?token=`. URLs end up in proxy and access logs; prefer a header.",
+  },
+};
