@@ -1,0 +1,71 @@
+/**
+ * A new alert, as it is stored the moment it arrives: both SLA clocks start at `now` (server
+ * receipt, not the source's startsAt: the responders learn of it now), the priority's policy
+ * is copied onto it (the snapshot), the timeline is computed from that copy once, and the
+ * pending timer is planned, due at once for the new-alert notification. Version 1,
+ * generation 0, nothing notified, no responses.
+ */
+import type { Instant } from '../instant.ts';
+import type { Priority } from '../sla/priority.ts';
+import type { SlaPolicy } from '../sla/sla-policy.ts';
+import { slaTimeline } from '../sla/sla-timeline.ts';
+import { planTimer } from '../timers/plan-timer.ts';
+import type { Alert, AlertLink, IntegrationFormat } from './alert.ts';
+import { NO_NOTIFICATIONS } from './notification-marks.ts';
+
+export interface NewAlertInput {
+  readonly id: string;
+  readonly integrationId: string;
+  readonly format: IntegrationFormat;
+  readonly dedupKey: string;
+  readonly occurrence: number;
+  readonly title: string;
+  readonly description: string | null;
+  readonly sourceName: string;
+  readonly severity: string | null;
+  readonly priority: Priority;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly annotations: Readonly<Record<string, string>>;
+  readonly links: readonly AlertLink[];
+  readonly sourceStartedAt: Instant | null;
+  /** The policy of `priority` in force now; copied, never read from configuration again. */
+  readonly policy: SlaPolicy;
+  readonly now: Instant;
+}
+
+export function newAlert(input: NewAlertInput): Alert {
+  const { now, policy } = input;
+  const alert: Alert = {
+    id: input.id,
+    version: 1,
+    integrationId: input.integrationId,
+    format: input.format,
+    dedupKey: input.dedupKey,
+    occurrence: input.occurrence,
+    title: input.title,
+    description: input.description,
+    sourceName: input.sourceName,
+    severity: input.severity,
+    priority: input.priority,
+    labels: { ...input.labels },
+    annotations: { ...input.annotations },
+    links: input.links.map((link) => ({ ...link })),
+    createdAt: now,
+    sourceStartedAt: input.sourceStartedAt,
+    lastSeenAt: now,
+    deliveries: 1,
+    status: 'open',
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    resolvedAt: null,
+    resolvedBy: null,
+    lastUpdateAt: null,
+    sla: policy,
+    timeline: slaTimeline(policy, now),
+    responses: [],
+    notified: NO_NOTIFICATIONS,
+    generation: 0,
+    timer: null,
+  };
+  return { ...alert, timer: planTimer(alert) };
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { IntegrationConfig } from '../../shared/config/app-config.ts';
+import { UnauthorizedError } from '../../shared/errors.ts';
+import { authenticate, authenticateRoutingKey, integrationForRoutingKey, presentedSecrets } from '../../shared/intake/authenticate.ts';
+import { testConfig, TEST_SECRETS } from '../support/config-fixtures.ts';
+
+const OLD = 'oldSecret0123456789abcdefghijklm';
+const NEW = 'newSecret0123456789abcdefghijklm';
+const config = testConfig({
+  integrations: [
+    { id: 'am', format: 'alertmanager', secrets: [OLD, NEW] },
+    { id: 'pd', format: 'pagerduty', secrets: [TEST_SECRETS.pd] },
+    { id: 'pd2', format: 'pagerduty', secrets: ['pdSecondKey0123456789abcdefghijk'] },
+    { id: 'generic', format: 'generic', secrets: [TEST_SECRETS.generic] },
+  ],
+});
+const byId = (id: string) => config.integrations.find((i) => i.id === id) as IntegrationConfig;
+const am = byId('am');
+
+const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+const creds = (authorization: string | null, queryToken: string | null = null) => ({ authorization, queryToken });
+
+describe('webhook authentication', () => {
+  it('accepts the secret as a bearer token, as a Basic password with any user, or as ?token=', () => {
+    expect(() => authenticate(am, creds(`Bearer ${OLD}`))).not.toThrow();
+    expect(() => authenticate(am, creds(`bearer ${OLD}`))).not.toThrow();
+    expect(() => authenticate(am, creds(basic('alertmanager', OLD)))).not.toThrow();
+    expect(() => authenticate(am, creds(basic('', OLD)))).not.toThrow();
+    expect(() => authenticate(am, creds(null, OLD))).not.toThrow();
+  });
+
+  it('accepts the second secret during a rotation', () => {
+    expect(() => authenticate(am, creds(`Bearer ${NEW}`))).not.toThrow();
+  });
+
+  it('refuses a wrong, partial or missing secret', () => {
+    expect(() => authenticate(am, creds(`Bearer ${TEST_SECRETS.generic}`))).toThrow(new UnauthorizedError('invalid credentials'));
+    expect(() => authenticate(am, creds(`Bearer ${OLD.slice(0, -1)}`))).toThrow(UnauthorizedError);
+    expect(() => authenticate(am, creds(basic(OLD, 'x')))).toThrow(UnauthorizedError);
+    expect(() => authenticate(am, creds(null))).toThrow(/missing credentials/);
+    expect(() => authenticate(am, creds('Bearer '))).toThrow(/missing credentials/);
+    expect(() => authenticate(am, creds(`Token ${OLD}`))).toThrow(/missing credentials/);
+  });
+
+  it('never names the secret in what it presents or refuses', () => {
+    expect(presentedSecrets(creds(basic('u', 'p:w'), 't'))).toEqual(['p:w', 't']);
+    try {
+      authenticate(am, creds(`Bearer ${TEST_SECRETS.generic}`));
+    } catch (error) {
+      expect((error as Error).message).not.toContain(TEST_SECRETS.generic);
+    }
+  });
+
+  it('picks the PagerDuty integration by routing key, only among pagerduty integrations', () => {
+    expect(integrationForRoutingKey(config.integrations, TEST_SECRETS.pd).id).toBe('pd');
+    expect(integrationForRoutingKey(config.integrations, 'pdSecondKey0123456789abcdefghijk').id).toBe('pd2');
+    expect(() => integrationForRoutingKey(config.integrations, TEST_SECRETS.generic)).toThrow(UnauthorizedError);
+    expect(() => integrationForRoutingKey(config.integrations, null)).toThrow(/missing routing_key/);
+  });
+
+  it("checks a routing key against one pagerduty integration's secrets", () => {
+    expect(() => authenticateRoutingKey(byId('pd'), TEST_SECRETS.pd)).not.toThrow();
+    expect(() => authenticateRoutingKey(byId('pd'), 'pdSecondKey0123456789abcdefghijk')).toThrow(/invalid routing_key/);
+  });
+});

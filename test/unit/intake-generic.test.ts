@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { UnprocessableError } from '../../shared/errors.ts';
+import { parseGeneric } from '../../shared/intake/formats/generic.ts';
+import { genericEvent } from '../support/payload-fixtures.ts';
+
+function problemsOf(body: unknown): readonly string[] {
+  try {
+    parseGeneric(body);
+  } catch (error) {
+    if (error instanceof UnprocessableError) return error.details;
+    throw error;
+  }
+  throw new Error('expected the body to be refused');
+}
+
+describe('generic JSON format', () => {
+  it('reads one event, firing by default', () => {
+    expect(parseGeneric(genericEvent())).toEqual([
+      {
+        action: 'trigger',
+        dedupKey: 'disk-full-db1',
+        reopenAfterResolve: true,
+        title: 'Disk almost full on db1',
+        description: '/var is 93% full',
+        sourceName: 'disk-check',
+        severity: 'warning',
+        priority: null,
+        labels: { host: 'db1' },
+        annotations: {},
+        links: [{ href: 'https://grafana.example.com/d/disk', text: 'Dashboard' }],
+        sourceStartedAt: null,
+        by: 'generic',
+      },
+    ]);
+  });
+
+  it('reads an array and { events: [...] }, with statuses and dedup_key', () => {
+    const body = [genericEvent({ status: 'acknowledged', by: 'alice' }), { dedup_key: 42, status: 'resolved' }];
+    expect(parseGeneric(body).map((e) => [e.action, e.dedupKey, e.by])).toEqual([
+      ['acknowledge', 'disk-full-db1', 'alice'],
+      ['resolve', '42', 'generic'],
+    ]);
+    expect(parseGeneric({ events: [genericEvent({ priority: 'critical', started_at: '2026-03-02T08:55:00Z' })] })[0]).toMatchObject({
+      priority: 'critical',
+      sourceStartedAt: Date.UTC(2026, 2, 2, 8, 55),
+    });
+  });
+
+  it('needs an id always and a title when firing, and lists each problem with its path', () => {
+    expect(problemsOf([{ title: 'x' }, { id: 'a' }, { id: 'b', status: 'resolved' }])).toEqual(['[0].id: required', '[1].title: required']);
+    expect(problemsOf({ events: [genericEvent({ status: 'open', priority: 'urgent', links: ['ftp://x'] })] })).toEqual([
+      'events[0].status: must be one of firing, acknowledged, resolved',
+      'events[0].priority: must be one of critical, high, medium, low',
+      'events[0].links[0]: must be an absolute http(s) URL of at most 2048 characters',
+    ]);
+    expect(problemsOf('hello')).toEqual(['body: must be an event object, an array of events or { "events": [...] }']);
+  });
+});

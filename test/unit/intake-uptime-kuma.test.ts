@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { UnprocessableError } from '../../shared/errors.ts';
+import { parseUptimeKuma } from '../../shared/intake/formats/uptime-kuma.ts';
+import { kumaNotice, kumaTest } from '../support/payload-fixtures.ts';
+
+describe('Uptime Kuma webhook', () => {
+  it('turns a down heartbeat into a trigger keyed by the monitor id, started at the UTC heartbeat time', () => {
+    expect(parseUptimeKuma(kumaNotice({ status: 0 }))).toEqual([
+      {
+        action: 'trigger',
+        dedupKey: '29',
+        reopenAfterResolve: true,
+        title: 'Checkout API is down',
+        description: 'getaddrinfo ENOTFOUND checkout.example.com',
+        sourceName: 'Checkout API',
+        severity: null,
+        priority: null,
+        labels: { monitor: 'Checkout API', type: 'http' },
+        annotations: {},
+        links: [{ href: 'https://checkout.example.com/health', text: 'Monitored URL' }],
+        sourceStartedAt: Date.UTC(2026, 2, 2, 8, 59, 35, 527),
+        by: 'uptime-kuma',
+      },
+    ]);
+  });
+
+  it('turns an up heartbeat into a resolve of the same monitor', () => {
+    expect(parseUptimeKuma(kumaNotice({ status: 1 }))[0]).toMatchObject({ action: 'resolve', dedupKey: '29', by: 'uptime-kuma' });
+  });
+
+  it('ignores pending and maintenance heartbeats, and the Test button', () => {
+    expect(parseUptimeKuma(kumaNotice({ status: 2 }))).toEqual([]);
+    expect(parseUptimeKuma(kumaNotice({ status: 3 }))).toEqual([]);
+    expect(parseUptimeKuma(kumaTest())).toEqual([]);
+  });
+
+  it('takes the severity from a monitor tag and every tag as a label', () => {
+    const [event] = parseUptimeKuma(kumaNotice({ tags: [{ name: 'Severity', value: 'critical' }, { name: 'team', value: 'payments' }] }));
+    expect(event?.severity).toBe('critical');
+    expect(event?.labels).toMatchObject({ Severity: 'critical', team: 'payments' });
+  });
+
+  it('lists every problem of a broken heartbeat', () => {
+    const broken = { heartbeat: { status: 7, time: '24/09/2024' }, monitor: { name: 'x' } };
+    expect(() => parseUptimeKuma(broken)).toThrow(UnprocessableError);
+    try {
+      parseUptimeKuma(broken);
+    } catch (error) {
+      expect((error as UnprocessableError).details).toEqual([
+        'heartbeat.status: required: 0 (down), 1 (up), 2 (pending) or 3 (maintenance)',
+        'heartbeat.time: must be a UTC time such as 2024-09-24 23:51:35.527',
+        'monitor.id: required',
+      ]);
+    }
+  });
+});
