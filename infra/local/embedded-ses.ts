@@ -7,6 +7,8 @@ import sesServer from 'aws-ses-v2-local';
 import type { AddressInfo } from 'node:net';
 import { localCredentials } from './local-credentials.ts';
 
+type StartServer = typeof sesServer.default;
+
 export interface EmbeddedSes {
   /** The emulator's base URL: SES API, `GET /store`, and the web viewer at `/`. */
   readonly endpoint: string;
@@ -18,7 +20,7 @@ export async function startEmbeddedSes(options: { host?: string; port?: number }
   const host = options.host ?? '127.0.0.1';
   // A CommonJS module with `exports.default`: Node's ESM interop hands over the exports object
   // (function at `.default`), bundlers and vitest hand over the function itself.
-  const start = typeof sesServer === 'function' ? (sesServer as unknown as typeof sesServer.default) : sesServer.default;
+  const start: StartServer = typeof sesServer === 'function' ? (sesServer as unknown as StartServer) : sesServer.default;
   const server = await start({ host, port: options.port ?? 0 });
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://${host}:${port}`;

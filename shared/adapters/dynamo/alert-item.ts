@@ -1,0 +1,48 @@
+/**
+ * An alert as a DynamoDB item: the whole alert as one JSON string `doc`, plus top-level
+ * attributes for the keys of the indexes and the list filters.
+ *
+ * Why one JSON document instead of native maps and lists: every write replaces the whole
+ * alert under a version condition (no nested update expressions are ever needed), JSON
+ * round-trips the domain type exactly (nulls, empty strings, label names DynamoDB would
+ * refuse as map keys, numbers as JS numbers) without a marshaller to keep in step with the
+ * type, and it is smaller on the wire than typed attribute values. The attributes outside
+ * `doc` are derived from it on every write, so they never disagree.
+ */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { Alert } from '../../domain/alert/alert.ts';
+import { DAY_MS } from '../../domain/instant.ts';
+import { alertPk, utcDay } from '../../store/keys.ts';
+import { ALERT_LIST_PK, DUE_ALERT, RESOLVED_RETENTION_DAYS, TTL_ATTRIBUTE } from '../../store/table-definition.ts';
+
+export type Item = Record<string, AttributeValue>;
+
+/** Serializes an alert (JSON text in `doc`) with its index attributes. */
+export function toAlertItem(alert: Alert, doc: string = JSON.stringify(alert)): Item {
+  const item: Item = {
+    pk: { S: alertPk(alert.id) },
+    doc: { S: doc },
+    version: { N: String(alert.version) },
+    createdAt: { N: String(alert.createdAt) },
+    day: { S: utcDay(alert.createdAt) },
+    listPk: { S: ALERT_LIST_PK },
+    status: { S: alert.status },
+    priority: { S: alert.priority },
+  };
+  // Sparse `due` index: only alerts with a pending timer appear in the sweeper's query.
+  if (alert.timer !== null) {
+    item.duePk = { S: DUE_ALERT };
+    item.dueAt = { N: String(alert.timer.dueAt) };
+  }
+  if (alert.resolvedAt !== null) {
+    item[TTL_ATTRIBUTE] = { N: String(Math.floor((alert.resolvedAt + RESOLVED_RETENTION_DAYS * DAY_MS) / 1000)) };
+  }
+  return item;
+}
+
+/** Reads an alert back from an item written by `toAlertItem`; throws when it is not one. */
+export function fromAlertItem(item: Item): Alert {
+  const doc = item.doc?.S;
+  if (doc === undefined) throw new TypeError(`item ${item.pk?.S ?? '(no pk)'} has no alert document`);
+  return JSON.parse(doc) as Alert;
+}
