@@ -1,13 +1,13 @@
 /**
- * DynamoDB for one machine: dynalite in this process, on loopback, persisted with LevelDB under
- * the data directory. It speaks the DynamoDB wire protocol, so the same SDK client and adapter
- * run here as on AWS.
+ * DynamoDB for one machine: dynalite on loopback, persisted with LevelDB under the data
+ * directory (in memory without one). It speaks the DynamoDB wire protocol, so the same SDK
+ * client and adapter run here as on AWS. It runs in a thread of its own (service-thread.ts).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
 import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
 import { localCredentials } from './local-credentials.ts';
+import { startServiceThread } from './service-thread.ts';
 
 export interface EmbeddedDynamoDb {
   readonly endpoint: string;
@@ -15,22 +15,29 @@ export interface EmbeddedDynamoDb {
   close(): Promise<void>;
 }
 
+const START_DYNALITE = `new Promise((resolve, reject) => {
+  const server = require(workerData.module)({ path: workerData.path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  server.once('error', reject);
+  server.listen(workerData.port, workerData.host, () => resolve(server));
+})`;
+
 export async function startEmbeddedDynamoDb(options: { path?: string; host?: string; port?: number }): Promise<EmbeddedDynamoDb> {
   if (options.path) await mkdir(options.path, { recursive: true });
-  const server = dynalite({ path: options.path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  const host = options.host ?? '127.0.0.1';
+  const thread = await startServiceThread('dynalite', START_DYNALITE, {
+    module: createRequire(import.meta.url).resolve('dynalite'),
+    path: options.path,
+    host,
+    port: options.port ?? 0,
   });
-  const { port } = server.address() as AddressInfo;
-  const endpoint = `http://127.0.0.1:${port}`;
+  const endpoint = `http://${host}:${thread.port}`;
   const client = new DynamoDBClient({ endpoint, region: 'local', credentials: localCredentials, maxAttempts: 3 });
   return {
     endpoint,
     client,
     close: async () => {
       client.destroy();
-      await new Promise<void>((resolve, reject) => server.close((error?: Error) => (error ? reject(error) : resolve())));
+      await thread.stop();
     },
   };
 }

@@ -1,13 +1,12 @@
 /**
- * SES for one machine: aws-ses-v2-local in this process on loopback. It accepts SES v1/v2
- * SendEmail signed with any credentials, keeps messages in memory and serves a web viewer.
+ * SES for one machine: aws-ses-v2-local on loopback, in a thread of its own
+ * (service-thread.ts). It accepts SES v1/v2 SendEmail signed with any credentials, keeps
+ * messages in memory and serves a web viewer and `GET /store`.
  */
 import { SESClient } from '@aws-sdk/client-ses';
-import sesServer from 'aws-ses-v2-local';
-import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
 import { localCredentials } from './local-credentials.ts';
-
-type StartServer = typeof sesServer.default;
+import { startServiceThread } from './service-thread.ts';
 
 export interface EmbeddedSes {
   /** The emulator's base URL: SES API, `GET /store`, and the web viewer at `/`. */
@@ -16,22 +15,24 @@ export interface EmbeddedSes {
   close(): Promise<void>;
 }
 
+// Its default host listens on every interface: loopback only, always.
+const START_SES = `require(workerData.module).default({ host: workerData.host, port: workerData.port })`;
+
 export async function startEmbeddedSes(options: { host?: string; port?: number }): Promise<EmbeddedSes> {
   const host = options.host ?? '127.0.0.1';
-  // A CommonJS module with `exports.default`: Node's ESM interop hands over the exports object
-  // (function at `.default`), bundlers and vitest hand over the function itself.
-  const start: StartServer = typeof sesServer === 'function' ? (sesServer as unknown as StartServer) : sesServer.default;
-  const server = await start({ host, port: options.port ?? 0 });
-  const { port } = server.address() as AddressInfo;
-  const endpoint = `http://${host}:${port}`;
+  const thread = await startServiceThread('aws-ses-v2-local', START_SES, {
+    module: createRequire(import.meta.url).resolve('aws-ses-v2-local'),
+    host,
+    port: options.port ?? 0,
+  });
+  const endpoint = `http://${host}:${thread.port}`;
   const client = new SESClient({ endpoint, region: 'us-east-1', credentials: localCredentials, maxAttempts: 3 });
   return {
     endpoint,
     client,
     close: async () => {
       client.destroy();
-      server.closeAllConnections?.();
-      await new Promise<void>((resolve, reject) => server.close((error?: Error) => (error ? reject(error) : resolve())));
+      await thread.stop();
     },
   };
 }

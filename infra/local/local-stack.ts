@@ -27,6 +27,7 @@ import type { Logger } from '../../shared/ports/logger.ts';
 import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from './embedded-dynamodb.ts';
 import { startEmbeddedSes, type EmbeddedSes } from './embedded-ses.ts';
 import { LOCAL_TABLE_NAME } from './local-table.ts';
+import { InFlight } from './in-flight.ts';
 import { repeat, type RepeatingTask } from './repeating-task.ts';
 
 export interface LocalStackOptions {
@@ -98,8 +99,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const app = createApp(deps, { linkSecret: options.linkSecret });
     const host = options.host ?? '127.0.0.1';
-    const server = await listen(app.fetch, host, options.port ?? 8080);
-    started.push({ close: () => closeServer(server) });
+    const requests = new InFlight();
+    const server = await listen((request) => requests.track(app.fetch(request)), host, options.port ?? 8080);
+    // Close the listener, then let requests already inside finish their writes before the
+    // store goes away: what a sender was told is stored must be stored.
+    started.push({ close: async () => void (await Promise.all([closeServer(server), requests.drained()])) });
     const { port } = server.address() as AddressInfo;
 
     return {

@@ -10,7 +10,7 @@
  * finds nothing due and sends nothing.
  */
 import type { PendingTimer } from '../domain/alert/alert.ts';
-import { toIso } from '../domain/instant.ts';
+import { toIso, type Instant } from '../domain/instant.ts';
 import { TimersUnavailableError } from '../errors.ts';
 import type { AppDeps } from './app-deps.ts';
 
@@ -23,9 +23,11 @@ export interface TimerChange {
   readonly alertId: string;
   readonly before: PendingTimer | null;
   readonly after: PendingTimer | null;
+  /** When the change is made: an old timer due by then is not cancelled. */
+  readonly now: Instant;
 }
 
-export async function armTimer(deps: AppDeps, { alertId, before, after }: TimerChange): Promise<ArmOutcome> {
+export async function armTimer(deps: AppDeps, { alertId, before, after, now }: TimerChange): Promise<ArmOutcome> {
   if ((before?.name ?? null) === (after?.name ?? null)) return { kind: 'unchanged' };
   if (after !== null) {
     try {
@@ -40,7 +42,7 @@ export async function armTimer(deps: AppDeps, { alertId, before, after }: TimerC
       return { kind: 'left-to-sweeper', error };
     }
   }
-  if (before !== null) {
+  if (before !== null && before.dueAt > now) {
     try {
       await deps.timers.cancel(before.name);
     } catch (error) {
@@ -50,5 +52,5 @@ export async function armTimer(deps: AppDeps, { alertId, before, after }: TimerC
       return { kind: 'armed', scheduled: after, cancelled: null };
     }
   }
-  return { kind: 'armed', scheduled: after, cancelled: before?.name ?? null };
+  return { kind: 'armed', scheduled: after, cancelled: before !== null && before.dueAt > now ? before.name : null };
 }

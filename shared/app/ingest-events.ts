@@ -12,9 +12,11 @@
  *   tools repeat themselves.
  *
  * Events are applied in order and each is stored before the next, so when this resolves
- * everything the request carried is stored. Only then are new alerts' notifications sent
- * inline; a failure there does not fail the request: the alert is stored with its timer due,
- * so the timer or the sweeper sends it.
+ * everything the request carried is stored. A new alert is created with its new-alert
+ * notification already claimed and its next timer planned (one write); the notifications are
+ * sent once everything is stored. A failure there does not fail the request: a refused email
+ * releases its claim with a timer due at once, which the sweeper finds. (As with every claim, a
+ * crash between the write and the send loses that email rather than risking it twice.)
  */
 import type { IntegrationConfig } from '../config/app-config.ts';
 import type { Alert } from '../domain/alert/alert.ts';
@@ -24,10 +26,12 @@ import type { Instant } from '../domain/instant.ts';
 import { AlreadyExistsError, StoreUnavailableError } from '../errors.ts';
 import type { IntakeEvent } from '../intake/intake-event.ts';
 import { resolvePriority } from '../intake/priority-mapping.ts';
+import { claimDue } from '../domain/timers/claim-due.ts';
+import { decideDue, type NotifyDecision } from '../domain/timers/decide-due.ts';
 import type { AppDeps } from './app-deps.ts';
-import { processDue } from './process-due.ts';
+import { sendClaimed } from './process-due.ts';
 import { recordResponse } from './record-response.ts';
-import { retryOnConflict } from './retry-on-conflict.ts';
+import { retryOnConflict, type Changed } from './retry-on-conflict.ts';
 
 export type IngestOutcome = 'created' | 'merged' | 'acknowledged' | 'resolved' | 'ignored';
 
@@ -44,24 +48,30 @@ const MERGE_MAX_ATTEMPTS = 100;
 /** New-alert notifications sent at once after a group arrives. */
 const NOTIFY_CONCURRENCY = 4;
 
+/** An event's result, and for a new alert the notification claimed in the write that created it. */
+interface Ingested {
+  readonly result: IngestResult;
+  readonly claim: NewAlertClaim | null;
+}
+
 export async function ingestEvents(deps: AppDeps, integration: IntegrationConfig, events: readonly IntakeEvent[]): Promise<IngestResult[]> {
   const now = deps.clock.now();
-  const results: IngestResult[] = [];
-  for (const event of events) results.push(await ingestOne(deps, integration, event, now));
-  const created = results.filter((r) => r.outcome === 'created').map((r) => r.alertId as string);
-  await notifyNew(deps, created, now);
+  const ingested: Ingested[] = [];
+  for (const event of events) ingested.push(await ingestOne(deps, integration, event, now));
+  await notifyNew(deps, ingested.flatMap((i) => (i.claim === null ? [] : [i.claim])), now);
+  const results = ingested.map((i) => i.result);
   deps.logger.info('webhook ingested', { integrationId: integration.id, ...countOutcomes(results) });
   return results;
 }
 
-function ingestOne(deps: AppDeps, integration: IntegrationConfig, event: IntakeEvent, now: Instant): Promise<IngestResult> {
+async function ingestOne(deps: AppDeps, integration: IntegrationConfig, event: IntakeEvent, now: Instant): Promise<Ingested> {
   switch (event.action) {
     case 'trigger':
       return trigger(deps, integration, event, now);
     case 'acknowledge':
-      return respond(deps, integration, event, 'acknowledgment');
+      return { result: await respond(deps, integration, event, 'acknowledgment'), claim: null };
     case 'resolve':
-      return respond(deps, integration, event, 'resolution');
+      return { result: await respond(deps, integration, event, 'resolution'), claim: null };
   }
 }
 
@@ -72,7 +82,16 @@ interface Occurrence {
   readonly next: number;
 }
 
-async function findOccurrence(deps: AppDeps, integrationId: string, dedupKey: string): Promise<Occurrence> {
+/**
+ * Formats that never reopen (Alertmanager, Grafana) put the occurrence in the key itself
+ * (`fingerprint@startsAt`): there is only ever occurrence 1, so no pointer is read or kept.
+ */
+async function findOccurrence(deps: AppDeps, integrationId: string, event: IntakeEvent): Promise<Occurrence> {
+  const { dedupKey } = event;
+  if (!event.reopenAfterResolve) {
+    const current = await deps.store.get(alertId(integrationId, dedupKey, 1));
+    return { current, next: current === null ? 1 : 2 };
+  }
   const pointer = await deps.store.latestOccurrence(integrationId, dedupKey);
   let current: Alert | null = null;
   let next = Math.max(pointer, 1);
@@ -87,24 +106,29 @@ async function findOccurrence(deps: AppDeps, integrationId: string, dedupKey: st
   return { current, next };
 }
 
-async function trigger(deps: AppDeps, integration: IntegrationConfig, event: IntakeEvent, now: Instant): Promise<IngestResult> {
-  const result = (outcome: IngestOutcome, id: string | null): IngestResult => ({ outcome, alertId: id, dedupKey: event.dedupKey });
+async function trigger(deps: AppDeps, integration: IntegrationConfig, event: IntakeEvent, now: Instant): Promise<Ingested> {
+  const result = (outcome: IngestOutcome, id: string | null, claim: NewAlertClaim | null = null): Ingested => ({
+    result: { outcome, alertId: id, dedupKey: event.dedupKey },
+    claim,
+  });
   for (let round = 1; round <= MAX_TRIGGER_ROUNDS; round += 1) {
-    const { current, next } = await findOccurrence(deps, integration.id, event.dedupKey);
+    const { current, next } = await findOccurrence(deps, integration.id, event);
     if (current !== null && current.status !== 'resolved') {
       if (await merge(deps, current, now)) return result('merged', current.id);
       continue; // resolved between the read and the write: decide again
     }
     if (current !== null && !event.reopenAfterResolve) return result('ignored', current.id);
-    const alert = buildAlert(deps, integration, event, next, now);
+    const fresh = buildAlert(deps, integration, event, next, now);
+    const claim = claimNewAlert(fresh, now);
+    const alert = claim.after;
     try {
       await deps.store.create(alert);
     } catch (error) {
       if (error instanceof AlreadyExistsError) continue; // a concurrent delivery created it: merge into it
       throw error;
     }
-    await deps.store.recordOccurrence(integration.id, event.dedupKey, next);
-    return result('created', alert.id);
+    if (event.reopenAfterResolve) await deps.store.recordOccurrence(integration.id, event.dedupKey, next);
+    return result('created', alert.id, claim);
   }
   // Senders retry 5xx: the next attempt will find the alert settled.
   throw new StoreUnavailableError(`alert ${event.dedupKey} of ${integration.id} kept changing while it was stored`);
@@ -140,7 +164,7 @@ function buildAlert(deps: AppDeps, integration: IntegrationConfig, event: Intake
 
 async function respond(deps: AppDeps, integration: IntegrationConfig, event: IntakeEvent, type: 'acknowledgment' | 'resolution'): Promise<IngestResult> {
   const ignored: IngestResult = { outcome: 'ignored', alertId: null, dedupKey: event.dedupKey };
-  const { current } = await findOccurrence(deps, integration.id, event.dedupKey);
+  const { current } = await findOccurrence(deps, integration.id, event);
   if (current === null) return ignored;
   const done = type === 'acknowledgment' ? current.status !== 'open' : current.status === 'resolved';
   if (done) return { ...ignored, alertId: current.id };
@@ -149,20 +173,35 @@ async function respond(deps: AppDeps, integration: IntegrationConfig, event: Int
   return { outcome: type === 'acknowledgment' ? 'acknowledged' : 'resolved', alertId: current.id, dedupKey: event.dedupKey };
 }
 
-async function notifyNew(deps: AppDeps, ids: readonly string[], now: Instant): Promise<void> {
-  for (let start = 0; start < ids.length; start += NOTIFY_CONCURRENCY) {
-    await Promise.all(ids.slice(start, start + NOTIFY_CONCURRENCY).map((id) => notifyOne(deps, id, now)));
+/**
+ * A new alert is stored with its new-alert notification already claimed (and its timer planned
+ * for what comes next), so creating and claiming are one write. The claim is sent once every
+ * event of the request is stored.
+ */
+type NewAlertClaim = Changed<NotifyDecision>;
+
+function claimNewAlert(fresh: Alert, now: Instant): NewAlertClaim {
+  const decision = decideDue(fresh, now);
+  if (decision.kind !== 'notify') throw new Error(`a new alert must have its new-alert notification due, got ${decision.kind}`);
+  const after = { ...claimDue(fresh, decision, now), version: fresh.version };
+  return { before: fresh, after, written: true, result: decision };
+}
+
+async function notifyNew(deps: AppDeps, claims: readonly NewAlertClaim[], now: Instant): Promise<void> {
+  for (let start = 0; start < claims.length; start += NOTIFY_CONCURRENCY) {
+    await Promise.all(claims.slice(start, start + NOTIFY_CONCURRENCY).map((claim) => notifyOne(deps, claim, now)));
   }
 }
 
-async function notifyOne(deps: AppDeps, id: string, now: Instant): Promise<void> {
+async function notifyOne(deps: AppDeps, claim: NewAlertClaim, now: Instant): Promise<void> {
   try {
-    await processDue(deps, id, now);
+    await sendClaimed(deps, claim, now);
   } catch (error) {
-    // Deliberately not rethrown: the alert is stored with its timer due, so the timer or the
-    // sweeper sends the notification; failing the request would only make the sender repeat it.
+    // Deliberately not rethrown: the alert is stored; a refused email released its claim with
+    // a timer due at once, which the sweeper finds. Failing the request would only make the
+    // sender repeat an alert that is already stored.
     deps.logger.error('new-alert notification not sent: left to its timer and the sweeper', {
-      alertId: id,
+      alertId: claim.after.id,
       error: error instanceof Error ? error.message : String(error),
     });
   }

@@ -49,22 +49,28 @@ function decideAndClaim(now: Instant) {
   };
 }
 
-export async function processDue(deps: AppDeps, alertId: string, now: Instant): Promise<ProcessDueResult> {
-  const first = await deps.store.get(alertId);
+/** `known`: the alert as just read or written by the caller, to save a read (a race re-reads). */
+export async function processDue(deps: AppDeps, alertId: string, now: Instant, known?: Alert): Promise<ProcessDueResult> {
+  const first = known ?? (await deps.store.get(alertId));
   if (first === null) return { kind: 'not-found' };
   const claimed = await retryOnConflict(deps.store, alertId, decideAndClaim(now), { first });
   const decision = claimed.result;
   switch (decision.kind) {
     case 'nothing-due':
     case 'alert-resolved':
-      await armTimer(deps, { alertId, before: claimed.before.timer, after: claimed.after.timer });
+      await armTimer(deps, { alertId, before: claimed.before.timer, after: claimed.after.timer, now });
       return { kind: decision.kind, alert: claimed.after };
     case 'notify':
       return sendClaimed(deps, { ...claimed, result: decision }, now);
   }
 }
 
-async function sendClaimed(deps: AppDeps, claimed: Changed<NotifyDecision>, now: Instant): Promise<ProcessDueResult> {
+/**
+ * Sends what a stored claim decided, then arms the next timer. Exported for intake, which
+ * stores a new alert with its new-alert notification already claimed (one write instead of a
+ * create and a claim).
+ */
+export async function sendClaimed(deps: AppDeps, claimed: Changed<NotifyDecision>, now: Instant): Promise<ProcessDueResult> {
   const { before, after: alert, result: decision } = claimed;
   const sent: Notification[] = [];
   const failures: NotificationFailure[] = [];
@@ -86,7 +92,7 @@ async function sendClaimed(deps: AppDeps, claimed: Changed<NotifyDecision>, now:
     }
   }
   deps.logger.info('notified', { alertId: alert.id, kinds: sent.map((n) => n.kind), escalated: decision.escalate });
-  await armTimer(deps, { alertId: alert.id, before: before.timer, after: alert.timer });
+  await armTimer(deps, { alertId: alert.id, before: before.timer, after: alert.timer, now });
   if (failures.length > 0) {
     await retryOnConflict(deps.store, alert.id, (current) => ({ kind: 'write', alert: recordFailures(current, failures), result: null }));
   }

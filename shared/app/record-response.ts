@@ -39,9 +39,12 @@ export async function recordResponse(deps: AppDeps, input: RecordResponseInput):
   if (outcome.kind === 'already') return { kind: 'already', alert: changed.after };
 
   deps.logger.info('response recorded', { alertId, responseId: outcome.response.id, type: outcome.response.type, via: outcome.response.via });
-  await armTimer(deps, { alertId, before: changed.before.timer, after: changed.after.timer });
   const now = deps.clock.now();
-  if (changed.after.timer === null || changed.after.timer.dueAt > now) return outcome;
+  const dueNow = changed.after.timer !== null && changed.after.timer.dueAt <= now;
+  // Something due at once (the `resolved` notification) is handled right here, so its timer is
+  // not scheduled only to fire a moment later; the old timer is cancelled either way.
+  await armTimer(deps, { alertId, before: changed.before.timer, after: dueNow ? null : changed.after.timer, now });
+  if (!dueNow) return outcome;
   try {
     const processed = await processDue(deps, alertId, now);
     return processed.kind === 'not-found' ? outcome : { ...outcome, alert: processed.alert };

@@ -25,7 +25,7 @@ import { pageResponse } from './html/page.ts';
 import { mediaTypeOf, readRawBody } from './request-body.ts';
 import type { RequestEnv } from './request-log.ts';
 
-/** The form holds one note of at most 2000 characters: 16 KB is room to spare, even percent-encoded. */
+/** The form holds one short note: 16 KB is room to spare, even percent-encoded. */
 const MAX_FORM_BYTES = 16 * 1024;
 
 const RESPONSE_TYPE: Readonly<Record<LinkAction, ResponseType>> = { acknowledge: 'acknowledgment', resolve: 'resolution', update: 'update' };

@@ -25,7 +25,7 @@ import { readJsonBody } from './request-body.ts';
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
-/** A response body is a type, a name and a 2000-character note: 16 KB is room to spare. */
+/** A response body is a type, a name and a short note: 16 KB is room to spare. */
 const MAX_RESPONSE_BODY_BYTES = 16 * 1024;
 /** Store cursors are short base64 text; anything longer was not made by a store. */
 const MAX_CURSOR_LENGTH = 2048;

@@ -59,7 +59,7 @@ describe.runIf(executable)('acknowledging from an email link in Chromium', () =>
     expect(ackLink, 'the email carries an acknowledge link').toBeDefined();
     expect(ackLink?.startsWith(stack.url)).toBe(true);
 
-    const page = await chromium.browser.newPage();
+    const page = await chromium.context.newPage();
     await page.goto(ackLink as string);
     await expect.poll(() => page.textContent('body')).toContain('Checkout 5xx rate above 5%');
     expect(await page.textContent('body')).toContain('high');

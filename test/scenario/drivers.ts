@@ -82,7 +82,7 @@ export function sweepDriver(t: TestDeps, firstAt: Instant, intervalMs: number): 
  */
 export async function arrive(t: TestDeps, patch: Partial<Alert> = {}): Promise<Alert> {
   const alert = await storeAlert(t, { createdAt: t.clock.now(), lastSeenAt: t.clock.now(), ...patch });
-  await armTimer(t.deps, { alertId: alert.id, before: null, after: alert.timer });
+  await armTimer(t.deps, { alertId: alert.id, before: null, after: alert.timer, now: t.clock.now() });
   return alert;
 }
 

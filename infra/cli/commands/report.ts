@@ -3,10 +3,9 @@
  * JSON, or the HTML page), or mailed with `--send` exactly as the daily schedule mails it.
  * The day is a local date in `sla.reporting.timezone`; without `--date`, yesterday there.
  *
- * It opens the store under the data directory itself, so it runs while `start` is stopped
- * (the store's files admit one process); while the stack runs, ask it instead:
- * `GET /reports/daily?date=...` with the API key. `--send` mails through the SES endpoint at
- * `--ses-url` (the running stack's emulator by default, whose viewer then shows the mail).
+ * It reads the data directory's store: through the running stack when `start` runs there,
+ * else by opening the files itself (infra/local/open-local-store.ts). `--send` mails through
+ * the running stack's SES emulator (whose viewer then shows the mail), or `--ses-url`.
  */
 import { SESClient } from '@aws-sdk/client-ses';
 import { resolve } from 'node:path';
@@ -27,25 +26,28 @@ import { localCredentials } from '../../local/local-credentials.ts';
 import { loadLocalConfig } from '../../local/local-config.ts';
 import { loadOrCreateLocalSecrets } from '../../local/local-secrets.ts';
 import { openLocalStore } from '../../local/open-local-store.ts';
+import { readRunningStackNote } from '../../local/running-stack.ts';
 import { UsageError, type CliIo, type Command } from '../command.ts';
 import { parseOptions } from '../parse-options.ts';
 
 /** What the command opens; tests pass their own. */
 export interface ReportCommandWiring {
-  loadConfig(options: { configPath: string | undefined; dataDir: string; env: CliIo['env'] }): Promise<AppConfig>;
+  /** The HTTP and SES URLs of a stack running on `dataDir`, or null. */
+  findRunningStack(dataDir: string): Promise<{ url: string; sesUrl: string } | null>;
+  loadConfig(options: { configPath: string | undefined; dataDir: string; baseUrl: string; env: CliIo['env'] }): Promise<AppConfig>;
   openStore(dataDir: string): Promise<{ store: AlertStore; close(): Promise<void> }>;
   openMailer(sesUrl: string, from: string): { mailer: Mailer; close(): void };
   readonly clock: Clock;
 }
 
-/** Where `start` serves links and SES by default (its --port 8080 and --ses-port 8005). */
+/** Where `start` serves (and so links point) by default, when no stack runs to ask. */
 const DEFAULT_BASE_URL = 'http://127.0.0.1:8080';
-const DEFAULT_SES_URL = 'http://127.0.0.1:8005';
 
 export const localReportWiring: ReportCommandWiring = {
-  async loadConfig({ configPath, dataDir, env }) {
+  findRunningStack: (dataDir) => readRunningStackNote(dataDir),
+  async loadConfig({ configPath, dataDir, baseUrl, env }) {
     const secrets = await loadOrCreateLocalSecrets(dataDir);
-    return (await loadLocalConfig({ path: configPath, env, secrets, baseUrl: DEFAULT_BASE_URL })).config;
+    return (await loadLocalConfig({ path: configPath, env, secrets, baseUrl })).config;
   },
   openStore: (dataDir) => openLocalStore({ dataDir }),
   openMailer(sesUrl, from) {
@@ -68,8 +70,8 @@ const USAGE = [
   '  --html          the report as a standalone HTML page (save it and open it in a browser)',
   '  --send          mail it to sla.reporting.recipients, as the daily schedule does',
   '  --config PATH   configuration file (default: $SLA_WATCH_CONFIG, else ./sla-watch.yml)',
-  '  --data-dir DIR  the local stack\'s data directory (default: .data); stop `start` first',
-  `  --ses-url URL   SES endpoint for --send (default: ${DEFAULT_SES_URL}, the local emulator)`,
+  '  --data-dir DIR  the local stack\'s data directory (default: .data)',
+  '  --ses-url URL   SES endpoint for --send (default: the running stack\'s SES emulator)',
 ].join('\n');
 
 export function makeReportCommand(wiring: ReportCommandWiring): Command {
@@ -87,20 +89,26 @@ export function makeReportCommand(wiring: ReportCommandWiring): Command {
           send: { type: 'boolean', default: false },
           config: { type: 'string' },
           'data-dir': { type: 'string', default: '.data' },
-          'ses-url': { type: 'string', default: DEFAULT_SES_URL },
+          'ses-url': { type: 'string' },
         },
         0,
       );
       if ([values.json, values.html, values.send].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --html and --send');
       if (values.date !== undefined && !isReportDate(values.date)) throw new UsageError(`--date "${values.date}" is not an existing date YYYY-MM-DD`);
-      if (!URL.canParse(values['ses-url'])) throw new UsageError(`--ses-url "${values['ses-url']}" is not a URL`);
+      const sesUrlOption = values['ses-url'];
+      if (sesUrlOption !== undefined && !URL.canParse(sesUrlOption)) throw new UsageError(`--ses-url "${sesUrlOption}" is not a URL`);
       const dataDir = resolve(values['data-dir']);
-      const config = await wiring.loadConfig({ configPath: values.config, dataDir, env: io.env });
+      const running = await wiring.findRunningStack(dataDir);
+      const sesUrl = sesUrlOption ?? running?.sesUrl;
+      if (values.send && sesUrl === undefined) {
+        throw new UsageError('--send needs an SES endpoint: run `sla-watch start` on this data directory, or pass --ses-url URL');
+      }
+      const config = await wiring.loadConfig({ configPath: values.config, dataDir, baseUrl: running?.url ?? DEFAULT_BASE_URL, env: io.env });
       const request = values.date === undefined ? {} : { date: values.date };
       const { store, close } = await wiring.openStore(dataDir);
       try {
         const deps = { config, store, clock: wiring.clock, logger: stderrLogger(io) };
-        if (values.send) return await send(deps, wiring, values['ses-url'], request, io);
+        if (values.send && sesUrl !== undefined) return await send(deps, wiring, sesUrl, request, io);
         const report = await buildDailyReport(deps, request);
         if (values.json) io.out(JSON.stringify(reportJson(report), null, 2));
         else if (values.html) io.out(renderReportHtml(report, 'page'));

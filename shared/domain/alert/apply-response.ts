@@ -24,14 +24,15 @@ import { MAX_RESPONSES, type Alert } from './alert.ts';
 import { RESPONSE_TYPES, responseId, type Response, type ResponseType, type ResponseVia } from './response.ts';
 
 export const MAX_RESPONDER_LENGTH = 200;
-export const MAX_NOTE_LENGTH = 2000;
+/** 200 responses with notes this long keep an alert item far below DynamoDB's 400 KB. */
+export const MAX_NOTE_LENGTH = 1000;
 const VIAS: readonly ResponseVia[] = ['api', 'link', 'webhook', 'system'];
 
 export interface ResponseInput {
   readonly type: ResponseType;
   /** Who responded, 1..200 characters (trimmed). */
   readonly by: string;
-  /** Up to 2000 characters; empty counts as none. */
+  /** Up to MAX_NOTE_LENGTH characters; empty counts as none. */
   readonly note: string | null;
   readonly via: ResponseVia;
 }

@@ -1,0 +1,49 @@
+/**
+ * Runs an emulator's HTTP server (dynalite, the SES emulator) in a worker thread of its own, so
+ * its work takes the machine's other core instead of the local stack's event loop. Clients
+ * reach it over loopback exactly as they would the real service.
+ */
+import { Worker } from 'node:worker_threads';
+
+export interface ServiceThread {
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * `startSource` is CommonJS run in the worker with `workerData` in scope; it must evaluate to
+ * a promise of a listening `http.Server`.
+ */
+export async function startServiceThread(name: string, startSource: string, workerData: Record<string, unknown>): Promise<ServiceThread> {
+  const source = `
+const { parentPort, workerData } = require('node:worker_threads');
+Promise.resolve()
+  .then(() => ${startSource})
+  .then((server) => {
+    parentPort.postMessage({ port: server.address().port });
+    parentPort.on('message', (message) => {
+      if (message !== 'stop') return;
+      if (server.closeAllConnections) server.closeAllConnections();
+      server.close((error) => parentPort.postMessage({ stopped: true, error: error ? error.message : undefined }));
+    });
+  })
+  .catch((error) => parentPort.postMessage({ error: String(error && error.message || error) }));
+`;
+  const worker = new Worker(source, { eval: true, workerData });
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.once('message', (message: { port?: number; error?: string }) =>
+      message.port === undefined ? reject(new Error(`${name} did not start: ${message.error}`)) : resolve(message.port),
+    );
+    worker.once('error', reject);
+  });
+  return {
+    port,
+    stop: async () => {
+      const stopped = new Promise<{ error?: string }>((resolve) => worker.once('message', resolve));
+      worker.postMessage('stop');
+      const { error } = await stopped;
+      await worker.terminate();
+      if (error) throw new Error(`${name} did not stop cleanly: ${error}`);
+    },
+  };
+}

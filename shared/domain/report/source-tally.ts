@@ -1,0 +1,47 @@
+/**
+ * Counts per alerting source (integration + source name) for the report's noisiest sources:
+ * alerts opened, and deliveries received (repeats of a firing alert included, which is what
+ * floods people). One small entry per distinct source seen on the day; a day has far fewer
+ * sources than alerts. Ties rank by the other count, then by name, so a report is stable.
+ */
+import type { Alert } from '../alert/alert.ts';
+import type { SourceCount } from './daily-report.ts';
+
+interface MutableSourceCount {
+  integrationId: string;
+  sourceName: string;
+  alerts: number;
+  deliveries: number;
+}
+
+export type SourceRanking = 'alerts' | 'deliveries';
+
+function compareBy(ranking: SourceRanking): (a: SourceCount, b: SourceCount) => number {
+  const other: SourceRanking = ranking === 'alerts' ? 'deliveries' : 'alerts';
+  return (a, b) =>
+    b[ranking] - a[ranking] ||
+    b[other] - a[other] ||
+    a.integrationId.localeCompare(b.integrationId) ||
+    a.sourceName.localeCompare(b.sourceName);
+}
+
+export class SourceTally {
+  private readonly sources = new Map<string, MutableSourceCount>();
+
+  add(alert: Alert): void {
+    // NUL cannot appear in an integration id, so the key never confuses two sources.
+    const key = `${alert.integrationId}\u0000${alert.sourceName}`;
+    let entry = this.sources.get(key);
+    if (entry === undefined) {
+      entry = { integrationId: alert.integrationId, sourceName: alert.sourceName, alerts: 0, deliveries: 0 };
+      this.sources.set(key, entry);
+    }
+    entry.alerts += 1;
+    entry.deliveries += alert.deliveries;
+  }
+
+  /** The `limit` sources ranking highest by `ranking`. */
+  top(limit: number, ranking: SourceRanking): SourceCount[] {
+    return [...this.sources.values()].sort(compareBy(ranking)).slice(0, limit).map((entry) => ({ ...entry }));
+  }
+}

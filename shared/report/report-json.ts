@@ -1,0 +1,113 @@
+/**
+ * The daily report as JSON for the API and `sla-watch report --json`: instants as ISO 8601
+ * UTC, durations in seconds (ms precision, so a median of 29m59.5s is not rounded onto the
+ * deadline), every other field as in the domain report. Titles and source names are returned
+ * as stored: JSON consumers escape for their own medium.
+ */
+import type { BudgetStatus } from '../domain/report/breach-budget.ts';
+import type {
+  BreachedAlert,
+  ClockCompliance,
+  DailyReport,
+  PriorityReport,
+  ReportTotals,
+  ResponseTimes,
+  SlaClockName,
+  SourceCount,
+} from '../domain/report/daily-report.ts';
+import type { DurationSummary } from '../domain/report/duration-samples.ts';
+import type { AlertStatus } from '../domain/alert/alert.ts';
+import { toIso } from '../domain/instant.ts';
+import type { Priority } from '../domain/sla/priority.ts';
+
+export interface DurationSummaryJson {
+  readonly count: number;
+  readonly medianSeconds: number;
+  readonly p90Seconds: number;
+}
+
+export interface ResponseTimesJson {
+  readonly wall: DurationSummaryJson | null;
+  readonly business: DurationSummaryJson | null;
+}
+
+export interface PriorityReportJson {
+  readonly priority: Priority;
+  readonly opened: number;
+  readonly acknowledgment: ClockCompliance;
+  readonly resolution: ClockCompliance;
+  readonly mtta: ResponseTimesJson;
+  readonly mttr: ResponseTimesJson;
+  readonly breaches: number;
+  readonly allowedBreaches: number;
+  readonly budget: BudgetStatus;
+  readonly stillOpen: number;
+  readonly atRisk: number;
+  readonly calendars: readonly string[];
+}
+
+export interface BreachedAlertJson {
+  readonly id: string;
+  readonly title: string;
+  readonly priority: Priority;
+  readonly status: AlertStatus;
+  readonly createdAt: string;
+  readonly link: string;
+  readonly clocks: readonly { clock: SlaClockName; state: 'missed' | 'breached'; deadlineAt: string; overrunSeconds: number }[];
+}
+
+export interface DailyReportJson {
+  readonly date: string;
+  readonly timezone: string;
+  readonly from: string;
+  readonly to: string;
+  readonly generatedAt: string;
+  readonly totals: ReportTotals;
+  readonly priorities: readonly PriorityReportJson[];
+  readonly noisiestSources: { readonly byAlerts: readonly SourceCount[]; readonly byDeliveries: readonly SourceCount[] };
+  /** At most 100, most urgent and oldest first; null when `sla.reporting.include_details` is off. */
+  readonly breachedAlerts: readonly BreachedAlertJson[] | null;
+  /** Breached alerts past the limit, not listed. */
+  readonly breachedAlertsOmitted: number;
+}
+
+const seconds = (ms: number): number => ms / 1000;
+
+function summaryJson(s: DurationSummary | null): DurationSummaryJson | null {
+  return s === null ? null : { count: s.count, medianSeconds: seconds(s.medianMs), p90Seconds: seconds(s.p90Ms) };
+}
+
+function timesJson(t: ResponseTimes): ResponseTimesJson {
+  return { wall: summaryJson(t.wall), business: summaryJson(t.business) };
+}
+
+function priorityJson(p: PriorityReport): PriorityReportJson {
+  return { ...p, mtta: timesJson(p.mtta), mttr: timesJson(p.mttr) };
+}
+
+function breachedJson(a: BreachedAlert): BreachedAlertJson {
+  return {
+    id: a.id,
+    title: a.title,
+    priority: a.priority,
+    status: a.status,
+    createdAt: toIso(a.createdAt),
+    link: a.link,
+    clocks: a.clocks.map((c) => ({ clock: c.clock, state: c.state, deadlineAt: toIso(c.deadlineAt), overrunSeconds: seconds(c.overrunMs) })),
+  };
+}
+
+export function reportJson(report: DailyReport): DailyReportJson {
+  return {
+    date: report.date,
+    timezone: report.timezone,
+    from: toIso(report.fromAt),
+    to: toIso(report.toAt),
+    generatedAt: toIso(report.generatedAt),
+    totals: report.totals,
+    priorities: report.priorities.map(priorityJson),
+    noisiestSources: { byAlerts: report.noisiestByAlerts, byDeliveries: report.noisiestByDeliveries },
+    breachedAlerts: report.breachedAlerts === null ? null : report.breachedAlerts.map(breachedJson),
+    breachedAlertsOmitted: report.breachedAlertsOmitted,
+  };
+}
