@@ -88,12 +88,12 @@ describe('applyResponse', () => {
   it('lists every problem with the input at once (422)', () => {
     let thrown: unknown;
     try {
-      applyResponse(openAlert(), input({ by: '  ', note: 'x'.repeat(2001) }), min(2));
+      applyResponse(openAlert(), input({ by: '  ', note: 'x'.repeat(1001) }), min(2));
     } catch (error) {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(UnprocessableError);
-    expect((thrown as UnprocessableError).details).toEqual(['by: required, 1 to 200 characters', 'note: at most 2000 characters']);
+    expect((thrown as UnprocessableError).details).toEqual(['by: required, 1 to 200 characters', 'note: at most 1000 characters']);
     expect(() => applyResponse(openAlert(), input({ by: 'x'.repeat(201) }), min(2))).toThrow(UnprocessableError);
   });
 

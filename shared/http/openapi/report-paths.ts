@@ -20,7 +20,7 @@ const sourceCount: Json = {
 export const reportSchemas: Readonly<Record<string, Json>> = {
   DailyReport: {
     type: 'object',
-    required: ['date', 'timezone', 'from', 'to', 'generatedAt', 'totals', 'priorities', 'noisiestSources', 'breachedAlerts'],
+    required: ['date', 'timezone', 'from', 'to', 'generatedAt', 'totals', 'priorities', 'noisiestSources', 'breachedAlerts', 'breachedAlertsOmitted'],
     properties: {
       date: { type: 'string', format: 'date', description: 'The local day in `timezone`.' },
       timezone: { type: 'string' },
@@ -49,9 +49,10 @@ export const reportSchemas: Readonly<Record<string, Json>> = {
         },
       },
       noisiestSources: { type: 'object', properties: { byAlerts: { type: 'array', items: sourceCount }, byDeliveries: { type: 'array', items: sourceCount } } },
+      breachedAlertsOmitted: { type: 'integer', minimum: 0, description: 'Breached alerts beyond the 100 listed (the counts per priority are always complete).' },
       breachedAlerts: {
         type: ['array', 'null'],
-        description: 'Null when `sla.reporting.include_details` is off.',
+        description: 'At most 100, the most urgent priority first, then the oldest. Null when `sla.reporting.include_details` is off.',
         items: {
           type: 'object',
           properties: {
