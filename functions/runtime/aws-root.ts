@@ -1,0 +1,98 @@
+/**
+ * The composition root on AWS: what infra/local/local-stack.ts does for one machine, wired to
+ * DynamoDB, EventBridge Scheduler, SES and Slack. Every Lambda entry point imports this module,
+ * so it runs once per cold start: SDK clients are created here at module scope and reused by
+ * every invocation of the execution environment, the secret is read once (top-level await), and
+ * the configuration embedded at synth time is checked once. A cold start that cannot compose
+ * (a missing variable, an unreadable secret, a configuration the secrets do not complete) fails
+ * loudly with every problem listed, rather than serving requests half configured.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SESClient } from '@aws-sdk/client-ses';
+import { systemClock } from '../../shared/adapters/clock/system-clock.ts';
+import { DynamoAlertStore } from '../../shared/adapters/dynamo/dynamo-alert-store.ts';
+import { JsonLogger } from '../../shared/adapters/log/json-logger.ts';
+import { SchedulerTimers } from '../../shared/adapters/scheduler/scheduler-timers.ts';
+import { SesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
+import { SlackChat } from '../../shared/adapters/slack/slack-chat.ts';
+import type { AppDeps } from '../../shared/app/app-deps.ts';
+import { readAwsEnvironment, readEnvironment } from '../../shared/config/environment.ts';
+import type { AppConfig } from '../../shared/config/app-config.ts';
+import { parseConfig } from '../../shared/config/parse-config.ts';
+import { ConfigError } from '../../shared/errors.ts';
+import { ChannelNotifier } from '../../shared/notify/channel-notifier.ts';
+import type { Logger } from '../../shared/ports/logger.ts';
+import type { Mailer } from '../../shared/ports/mailer.ts';
+import { embeddedConfigFile, withDefaultBaseUrl } from './embedded-config.ts';
+import { fetchSecretValues } from './secret-values.ts';
+
+/**
+ * How Scheduler retries handing a timer to its function (throttling, a function being
+ * updated): for an hour, then the dead-letter queue. The sweeper catches the alert anyway
+ * within one check interval, so longer would only delay the DLQ alarm.
+ */
+const TIMER_RETRY_POLICY = { maximumEventAgeInSeconds: 3600, maximumRetryAttempts: 185 } as const;
+
+export interface AwsRoot {
+  readonly deps: AppDeps;
+  readonly linkSecret: string;
+  /** The report mails directly (send-report.ts); everything else mails through the notifier. */
+  readonly mailer: Mailer;
+}
+
+const environment = readEnvironment();
+
+export const logger: Logger = new JsonLogger({ write: (line) => void process.stdout.write(line), minLevel: environment.logLevel });
+
+// Region and credentials come from the Lambda runtime's own variables.
+const dynamo = new DynamoDBClient({});
+const scheduler = new SchedulerClient({});
+const ses = new SESClient({});
+const secretsManager = new SecretsManagerClient({});
+
+/** The embedded file, completed with the secrets; a problem says where secrets come from on AWS. */
+function configWithSecrets(secretArn: string, baseUrl: string | undefined, secrets: Readonly<Record<string, string>>): AppConfig {
+  try {
+    // Secrets win over same-named variables: the file's `*_env` names mean the secret's keys here.
+    return parseConfig(withDefaultBaseUrl(embeddedConfigFile(), baseUrl), { ...environment.variables, ...secrets });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    throw new ConfigError([...error.details, `on AWS the variables that secret_env/key_env name are keys of the secret ${secretArn}`]);
+  }
+}
+
+async function compose(): Promise<AwsRoot> {
+  const aws = readAwsEnvironment(environment.variables);
+  const secrets = await fetchSecretValues(secretsManager, aws.secretArn);
+  const config = configWithSecrets(aws.secretArn, aws.baseUrl, secrets.variables);
+  const store = new DynamoAlertStore({ client: dynamo, tableName: aws.tableName });
+  const timers = new SchedulerTimers({
+    client: scheduler,
+    groupName: aws.scheduleGroup,
+    targets: aws.timerTargets,
+    roleArn: aws.schedulerRoleArn,
+    deadLetterQueueArn: aws.deadLetterQueueArn,
+    retryPolicy: TIMER_RETRY_POLICY,
+  });
+  const mailer = new SesMailer({
+    client: ses,
+    from: aws.sesFrom,
+    ...(aws.sesConfigurationSet === undefined ? {} : { configurationSet: aws.sesConfigurationSet }),
+  });
+  const notifier = new ChannelNotifier({ mailer, chat: new SlackChat({}), config, linkSecret: secrets.linkSecret, logger });
+  return { deps: { config, store, timers, notifier, clock: systemClock, logger }, linkSecret: secrets.linkSecret, mailer };
+}
+
+async function composeOrExplain(): Promise<AwsRoot> {
+  try {
+    return await compose();
+  } catch (error) {
+    // One structured line to search for, then the runtime reports the failed init and retries it.
+    logger.error('cold start failed: sla-watch cannot compose its dependencies', { error });
+    throw error;
+  }
+}
+
+export const { deps, linkSecret, mailer }: AwsRoot = await composeOrExplain();

@@ -1,0 +1,18 @@
+/**
+ * The Lambda entry points, by name, as absolute paths: the stack bundles these, and the bundle
+ * benchmark bundles the same ones. Every HTTP route group's function uses `api` (api.ts
+ * explains why one entry serves them all).
+ */
+import { fileURLToPath } from 'node:url';
+
+const functionsDir = fileURLToPath(new URL('../../functions/', import.meta.url));
+
+export const ENTRY_NAMES = ['api', 'at-risk', 'breach', 'reminder', 'sweeper', 'report'] as const;
+export type EntryName = (typeof ENTRY_NAMES)[number];
+
+export function entryPath(name: EntryName): string {
+  return `${functionsDir}${name}.ts`;
+}
+
+/** The repository root, where package-lock.json is (NodejsFunction's project root). */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,0 +1,56 @@
+/**
+ * What each function may do, granted statement by statement on named resources: table
+ * actions on the table (and, for queries, on the one index they read), schedules only in the
+ * timer group plus passing only the scheduler role, email only as the configured SES identity,
+ * and the one secret. The `grant*` helpers of the constructs are avoided on purpose: they
+ * grant more than we use (Scan, BatchWriteItem, `index/*`, DescribeSecret).
+ */
+import { PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IndexDefinition } from '../../shared/store/table-definition.ts';
+import type { AlertTable } from './alert-table.ts';
+import type { TimerInfrastructure } from './timer-infrastructure.ts';
+
+export type ItemAction = 'GetItem' | 'PutItem' | 'UpdateItem';
+
+/** What one function needs, declared next to the function (api.ts, jobs.ts). */
+export interface FunctionNeeds {
+  /** Single-item actions on the table (DynamoAlertStore never deletes, scans or batches). */
+  readonly items: readonly ItemAction[];
+  /** Indexes it queries. */
+  readonly queries: readonly IndexDefinition[];
+  /** Whether it arms and cancels timers. */
+  readonly timers: boolean;
+  /** Whether it sends email. */
+  readonly mail: boolean;
+}
+
+export interface SharedResources {
+  readonly table: AlertTable;
+  readonly timers: TimerInfrastructure;
+  readonly secret: ISecret;
+  /** `arn:...:identity/<identity>` and, when one is used, the configuration set's ARN. */
+  readonly mailArns: readonly string[];
+}
+
+export function grantNeeds(role: Role, needs: FunctionNeeds, shared: SharedResources): void {
+  const { table, timers, secret, mailArns } = shared;
+  // Every function reads the secret at cold start (functions/runtime/aws-root.ts).
+  role.addToPrincipalPolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
+  if (needs.items.length > 0) {
+    role.addToPrincipalPolicy(new PolicyStatement({ actions: needs.items.map((a) => `dynamodb:${a}`), resources: [table.table.tableArn] }));
+  }
+  if (needs.queries.length > 0) {
+    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: needs.queries.map((index) => table.indexArn(index)) }));
+  }
+  if (needs.timers) {
+    role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule'], resources: [timers.schedulesArn()] }),
+    );
+    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['iam:PassRole'], resources: [timers.schedulerRole.roleArn] }));
+    timers.acknowledgeSchedulesWildcard(role);
+  }
+  if (needs.mail) {
+    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: [...mailArns] }));
+  }
+}

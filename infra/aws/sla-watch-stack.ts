@@ -1,0 +1,108 @@
+/**
+ * sla-watch on AWS, one stack: the table, the timer infrastructure (schedule group, scheduler
+ * role, dead-letter queue), the one secret, the HTTP API with a function per route group, the
+ * timer, sweeper and report functions with their schedules, and the alarms. The stack is
+ * environment-agnostic (account and region are CloudFormation's pseudo parameters) and looks
+ * nothing up, so `cdk synth` runs offline without credentials.
+ *
+ * Every function gets the same environment (shared/config/environment.ts names it): where
+ * the resources are, never a secret. The configuration file is embedded in the bundles
+ * (bundling.ts); secrets are read from the secret at cold start.
+ */
+import { Annotations, ArnFormat, CfnOutput, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { LINK_SIGNING_SECRET_KEY } from '../../functions/runtime/secret-values.ts';
+import { AWS_VARIABLES } from '../../shared/config/environment.ts';
+import { AlertTable } from './alert-table.ts';
+import { SlaWatchAlarms } from './alarms.ts';
+import { bundleSettings } from './bundling.ts';
+import { SlaWatchHttpApi } from './http-api.ts';
+import type { SharedResources } from './permissions.ts';
+import { ScheduledJobs } from './scheduled-jobs.ts';
+import { defaultSesIdentity, type StackSettings } from './stack-settings.ts';
+import type { SynthConfig } from './synth-config.ts';
+import { TimerInfrastructure } from './timer-infrastructure.ts';
+
+export interface SlaWatchStackProps extends StackProps {
+  readonly settings: StackSettings;
+  readonly synthConfig: SynthConfig;
+}
+
+export class SlaWatchStack extends Stack {
+  readonly http: SlaWatchHttpApi;
+  readonly jobs: ScheduledJobs;
+  readonly table: AlertTable;
+  readonly timers: TimerInfrastructure;
+  readonly secret: Secret;
+
+  constructor(scope: Construct, id: string, props: SlaWatchStackProps) {
+    super(scope, id, { description: 'sla-watch: alert response SLAs (webhooks, business-time timers, notifications, daily report)', ...props });
+    const { settings, synthConfig } = props;
+    const { config } = synthConfig;
+    const sender = settings.sender ?? config.notifications.from;
+    const sesIdentity = settings.sesIdentity ?? defaultSesIdentity(sender);
+
+    this.table = new AlertTable(this, 'Store');
+    this.timers = new TimerInfrastructure(this, 'Timers');
+    this.secret = new Secret(this, 'Secrets', {
+      description: `sla-watch secrets (JSON object): ${LINK_SIGNING_SECRET_KEY} (generated) and the keys the configuration file names with secret_env/key_env`,
+      generateSecretString: { secretStringTemplate: '{}', generateStringKey: LINK_SIGNING_SECRET_KEY, passwordLength: 64, excludePunctuation: true },
+    });
+    Validations.of(this.secret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The secret holds credentials shared with systems outside AWS (webhook secrets configured in Alertmanager/Grafana/PagerDuty senders, API keys given to scripts) and the key of acknowledgment links already in mailboxes; rotating them needs those systems changed in step, which a rotation Lambda cannot do. Integrations accept two secrets at once for a manual rotation.',
+    });
+
+    const mailArns = [
+      this.formatArn({ service: 'ses', resource: 'identity', resourceName: sesIdentity, arnFormat: ArnFormat.SLASH_RESOURCE_NAME }),
+      ...(settings.sesConfigurationSet === undefined
+        ? []
+        : [this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: settings.sesConfigurationSet, arnFormat: ArnFormat.SLASH_RESOURCE_NAME })]),
+    ];
+    const shared: SharedResources = { table: this.table, timers: this.timers, secret: this.secret, mailArns };
+    const environment: Record<string, string> = {
+      LOG_LEVEL: settings.logLevel,
+      [AWS_VARIABLES.tableName]: this.table.table.tableName,
+      [AWS_VARIABLES.scheduleGroup]: this.timers.group.scheduleGroupName,
+      [AWS_VARIABLES.atRiskFunctionArn]: this.timers.functionArns['at-risk'],
+      [AWS_VARIABLES.breachFunctionArn]: this.timers.functionArns.breach,
+      [AWS_VARIABLES.reminderFunctionArn]: this.timers.functionArns.reminder,
+      [AWS_VARIABLES.schedulerRoleArn]: this.timers.schedulerRole.roleArn,
+      [AWS_VARIABLES.deadLetterQueueArn]: this.timers.deadLetterQueue.queueArn,
+      [AWS_VARIABLES.secretArn]: this.secret.secretArn,
+      [AWS_VARIABLES.sesFrom]: sender,
+      ...(settings.sesConfigurationSet === undefined ? {} : { [AWS_VARIABLES.sesConfigurationSet]: settings.sesConfigurationSet }),
+    };
+    const bundle = bundleSettings(synthConfig.json);
+
+    this.http = new SlaWatchHttpApi(this, 'Http', { bundle, environment, shared });
+    this.jobs = new ScheduledJobs(this, 'Jobs', { config, bundle, environment: { ...environment, [AWS_VARIABLES.baseUrl]: this.http.url }, shared });
+    new SlaWatchAlarms(this, 'Alarms', {
+      deadLetterQueue: this.timers.deadLetterQueue,
+      functions: [
+        ...this.http.functions.map((fn) => [fn.node.id, fn] as const),
+        ...this.jobs.functions.map((fn) => [fn.node.id, fn] as const),
+      ],
+      topicArn: settings.alarmTopicArn,
+    });
+
+    if (synthConfig.inlineSecretPaths.length > 0) {
+      Annotations.of(this).addWarningV2(
+        'sla-watch:inline-secrets',
+        `${synthConfig.source} writes secrets into the file (${synthConfig.inlineSecretPaths.join(', ')}); they are embedded in every function bundle. Prefer secret_env/key_env names and put the values in the secret ${LINK_SIGNING_SECRET_KEY} lives in.`,
+      );
+    }
+
+    new CfnOutput(this, 'ApiUrl', { description: 'Base URL of the HTTP API', value: this.http.url });
+    new CfnOutput(this, 'WebhookBaseUrl', { description: 'Alerting tools POST to <this><integration id>', value: `${this.http.url}/webhooks/` });
+    new CfnOutput(this, 'SecretArn', { description: 'Put the secrets the configuration names into this JSON secret', value: this.secret.secretArn });
+    new CfnOutput(this, 'SecretKeys', {
+      description: 'Keys the secret must hold (aws secretsmanager put-secret-value, keeping the generated one)',
+      value: [LINK_SIGNING_SECRET_KEY, ...synthConfig.secretNames].join(','),
+    });
+    new CfnOutput(this, 'DeadLetterQueueUrl', { description: 'Failed timers, sweeps and reports', value: this.timers.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'SesIdentity', { description: 'The SES identity emails are sent as (verify it in SES)', value: sesIdentity });
+  }
+}
