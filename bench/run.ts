@@ -10,6 +10,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
   'intake-storm': async () => (await import('./intake-storm.bench.ts')).benchIntakeStorm(),
   report: async () => (await import('./report.bench.ts')).benchReport(),
   bundles: async () => (await import('./bundles.bench.ts')).benchBundles(),
+  cost: async () => (await import('./cost.bench.ts')).benchCost(),
 };
 
 const wanted = process.argv.slice(2);

@@ -34,7 +34,9 @@ export class AlertTable extends Construct {
         indexName: index.indexName,
         partitionKey: { name: index.partitionKey.name, type: attributeType(index.partitionKey.type) },
         sortKey: { name: index.sortKey.name, type: attributeType(index.sortKey.type) },
-        projectionType: ProjectionType.ALL,
+        ...(index.projection === 'ALL'
+          ? { projectionType: ProjectionType.ALL }
+          : { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...index.projection.include] }),
       });
     }
   }

@@ -87,7 +87,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     started.push({ close: () => loop.stop() });
 
     const tasks: RepeatingTask[] = [
-      repeat('sweeper', () => config.monitoring.checkIntervalSeconds * 1000, () => sweep(deps, { limit: 100 }), logger),
+      repeat(
+        'sweeper',
+        () => config.monitoring.checkIntervalSeconds * 1000,
+        // The local loop fires a timer within a second of its instant: two seconds of grace.
+        () => sweep(deps, { limit: 100, graceMs: 2000 }),
+        logger,
+      ),
     ];
     if (config.reporting.enabled) {
       const { time, timezone } = config.reporting;

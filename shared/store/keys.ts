@@ -11,6 +11,12 @@ export function alertPk(alertId: string): string {
   return `ALERT#${alertId}`;
 }
 
+/** The alert id of an `ALERT#<id>` key. */
+export function alertIdOf(pk: string): string {
+  if (!pk.startsWith('ALERT#')) throw new TypeError(`${pk} is not an alert key`);
+  return pk.slice('ALERT#'.length);
+}
+
 export function dedupPk(integrationId: string, dedupKey: string): string {
   return `DEDUP#${integrationId}#${createHash('sha256').update(dedupKey).digest('base64url')}`;
 }

@@ -26,7 +26,8 @@ export interface IndexDefinition {
   readonly indexName: string;
   readonly partitionKey: { readonly name: string; readonly type: KeyAttributeType };
   readonly sortKey: { readonly name: string; readonly type: KeyAttributeType };
-  readonly projection: 'ALL';
+  /** `ALL` copies the whole item; a list names the only attributes copied besides the keys. */
+  readonly projection: 'ALL' | { readonly include: readonly string[] };
 }
 
 export const PARTITION_KEY = { name: 'pk', type: 'S' } as const;
@@ -38,11 +39,17 @@ export const BY_DAY_INDEX: IndexDefinition = {
   projection: 'ALL',
 };
 
+/**
+ * Its key moves with almost every write of an alert (each claim plans the next timer), which
+ * DynamoDB bills as a delete and a put in the index: copying only keys (and a local timer's
+ * name and payload) keeps that at one write unit each instead of the whole item twice. The
+ * sweeper reads each due alert itself, strongly consistent, which it wants anyway.
+ */
 export const DUE_INDEX: IndexDefinition = {
   indexName: 'due',
   partitionKey: { name: 'duePk', type: 'S' },
   sortKey: { name: 'dueAt', type: 'N' },
-  projection: 'ALL',
+  projection: { include: ['name', 'payload'] },
 };
 
 export const BY_CREATED_INDEX: IndexDefinition = {
@@ -85,7 +92,7 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
         { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
         { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
       ],
-      Projection: { ProjectionType: index.projection },
+      Projection: index.projection === 'ALL' ? { ProjectionType: 'ALL' } : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection.include] },
     })),
   };
 }

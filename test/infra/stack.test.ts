@@ -139,7 +139,10 @@ describe('the table', () => {
           { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
           { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection:
+          index.projection === 'ALL'
+            ? { ProjectionType: 'ALL' }
+            : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection.include] },
       })),
     );
   });

@@ -12,11 +12,14 @@ import type { Alert } from '../../domain/alert/alert.ts';
 import { DAY_MS, type Instant } from '../../domain/instant.ts';
 import { AlreadyExistsError, StoreUnavailableError, VersionConflictError, type SlaWatchError } from '../../errors.ts';
 import type { AlertListQuery, AlertPage, AlertStore } from '../../ports/alert-store.ts';
-import { alertPk, dedupPk, utcDay } from '../../store/keys.ts';
-import { ALERT_LIST_PK, BY_CREATED_INDEX, BY_DAY_INDEX, DUE_ALERT, DUE_INDEX } from '../../store/table-definition.ts';
+import { alertIdOf, alertPk, dedupPk, utcDay } from '../../store/keys.ts';
+import { ALERT_LIST_PK, BY_CREATED_INDEX, BY_DAY_INDEX, DUE_ALERT, DUE_INDEX, PARTITION_KEY } from '../../store/table-definition.ts';
 import { assertAlertFits, assertPageSize, assertVersionStep } from '../../store/write-rules.ts';
 import { fromAlertItem, toAlertItem, type Item } from './alert-item.ts';
 import { decodeListCursor, encodeListCursor, listKeyOf, type ListKey } from './list-cursor.ts';
+
+/** Due alerts read at once by `listDue`. */
+const DUE_READ_CONCURRENCY = 8;
 
 /** Items a list query evaluates per round trip, and round trips per page: a selective filter
  * over a long history returns a short page with a cursor instead of reading the whole index. */
@@ -168,7 +171,7 @@ export class DynamoAlertStore implements AlertStore {
 
   async listDue(dueBy: Instant, limit: number): Promise<readonly Alert[]> {
     assertPageSize(limit);
-    const alerts: Alert[] = [];
+    const ids: string[] = [];
     let startKey: Item | undefined;
     do {
       const out = await this.query('listDue', {
@@ -176,12 +179,22 @@ export class DynamoAlertStore implements AlertStore {
         KeyConditionExpression: '#duePk = :due AND #dueAt <= :dueBy',
         ExpressionAttributeNames: { '#duePk': DUE_INDEX.partitionKey.name, '#dueAt': DUE_INDEX.sortKey.name },
         ExpressionAttributeValues: { ':due': { S: DUE_ALERT }, ':dueBy': { N: String(dueBy) } },
-        Limit: limit - alerts.length,
+        Limit: limit - ids.length,
         ExclusiveStartKey: startKey,
       });
-      alerts.push(...(out.Items ?? []).map((item) => this.read(item)));
+      for (const item of out.Items ?? []) {
+        const pk = item[PARTITION_KEY.name]?.S;
+        if (pk !== undefined) ids.push(alertIdOf(pk));
+      }
       startKey = out.LastEvaluatedKey;
-    } while (startKey !== undefined && alerts.length < limit);
+    } while (startKey !== undefined && ids.length < limit);
+    // The index holds keys only: read each alert, strongly consistent, and keep those still due
+    // (the index lags the table a little).
+    const alerts: Alert[] = [];
+    for (let start = 0; start < ids.length; start += DUE_READ_CONCURRENCY) {
+      const batch = await Promise.all(ids.slice(start, start + DUE_READ_CONCURRENCY).map((id) => this.get(id)));
+      for (const alert of batch) if (alert !== null && alert.timer !== null && alert.timer.dueAt <= dueBy) alerts.push(alert);
+    }
     return alerts;
   }
 

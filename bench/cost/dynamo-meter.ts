@@ -1,0 +1,143 @@
+/**
+ * Counts what DynamoDB would bill for every request the store makes, by instrumenting the
+ * DynamoDBClient itself (SDK middleware; nothing of ours is replaced):
+ *
+ * - at the `initialize` step every item or query request asks for `ReturnConsumedCapacity:
+ *   'INDEXES'`, and an UpdateItem that asks for nothing back gets `ReturnValues: 'ALL_NEW'`,
+ *   so the item it produced is known (the store ignores both in the answer);
+ * - at the end of `finalizeRequest` (inside the SDK's retry loop, so once per attempt) the
+ *   answer's ConsumedCapacity is read: table units as dynalite reports them (GetItem strongly
+ *   consistent, Query eventually consistent at half a unit per 4 KB, writes per 1 KB of the
+ *   larger of the old and the new item). A Query that reads nothing is still billed the
+ *   minimum read (half a unit), which dynalite reports as 0: the minimum is applied here.
+ *
+ * Index write units are computed here, because dynalite reports none. Every index of the
+ * table projects ALL, so an index entry is the whole item, and per index (DynamoDB Developer
+ * Guide, "Provisioned throughput considerations for global secondary indexes"): an item
+ * entering the index costs one write of its size, one leaving it one write of its old size,
+ * one whose index key changed costs both (a delete and a put), and one that stays under the
+ * same key with other attributes changed one write of the larger size. Sizes follow
+ * DynamoDB's rules (item-size.ts); the item before a write is the one this meter saw written
+ * last (the table starts empty and every write goes through this client).
+ *
+ * A conditional write that fails still costs the table one write per 1 KB of the existing
+ * item (at least 1); it is counted as such, and in `ddb.conditionFailures`.
+ */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { IndexDefinition } from '../../shared/store/table-definition.ts';
+import type { Meter } from './counts.ts';
+import { itemSize, readUnits, writeUnits, type Item } from './item-size.ts';
+
+const READS = new Set(['GetItemCommand', 'QueryCommand']);
+const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand']);
+
+interface Capacity {
+  readonly CapacityUnits?: number;
+  readonly Table?: { readonly CapacityUnits?: number };
+  readonly GlobalSecondaryIndexes?: Record<string, { readonly CapacityUnits?: number }>;
+}
+
+interface ItemRequest {
+  readonly Key?: Item;
+  readonly Item?: Item;
+  readonly IndexName?: string;
+  readonly ConsistentRead?: boolean;
+}
+
+interface ItemAnswer {
+  readonly ConsumedCapacity?: Capacity;
+  readonly Attributes?: Item;
+}
+
+/** Write units one index is charged when an item goes from `before` to `after` (undefined: absent). */
+export function indexWriteUnits(index: IndexDefinition, before: Item | undefined, after: Item | undefined): number {
+  const keyOf = (item: Item | undefined): string | null => {
+    const partition = item?.[index.partitionKey.name];
+    const sort = item?.[index.sortKey.name];
+    return partition === undefined || sort === undefined ? null : JSON.stringify([partition, sort]);
+  };
+  const was = keyOf(before);
+  const is = keyOf(after);
+  if (was === null && is === null) return 0;
+  if (was === null) return writeUnits(itemSize(after as Item));
+  if (is === null) return writeUnits(itemSize(before as Item));
+  if (was !== is) return writeUnits(itemSize(before as Item)) + writeUnits(itemSize(after as Item));
+  return writeUnits(Math.max(itemSize(before as Item), itemSize(after as Item)));
+}
+
+export class DynamoMeter {
+  private readonly items = new Map<string, Item>();
+
+  constructor(
+    client: DynamoDBClient,
+    private readonly meter: Meter,
+    private readonly partitionKey: string,
+    private readonly indexes: readonly IndexDefinition[],
+  ) {
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const command = context.commandName ?? '';
+        if (!READS.has(command) && !WRITES.has(command)) return next(args);
+        const input: Record<string, unknown> = { ...args.input, ReturnConsumedCapacity: 'INDEXES' };
+        if (command === 'UpdateItemCommand' && input['ReturnValues'] === undefined) input['ReturnValues'] = 'ALL_NEW';
+        return next({ ...args, input: input as typeof args.input });
+      },
+      { step: 'initialize', name: 'costMeterAskCapacity' },
+    );
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const command = context.commandName ?? '';
+        const request = args.input as ItemRequest;
+        this.meter.count('ddb.requests');
+        this.meter.count(`ddb.call.${command.replace(/Command$/, '')}`);
+        try {
+          const answer = await next(args);
+          this.record(command, request, answer.output as ItemAnswer);
+          return answer;
+        } catch (error) {
+          if (WRITES.has(command) && error instanceof Error && error.name === 'ConditionalCheckFailedException') {
+            const existing = this.items.get(this.keyOf(request));
+            this.meter.count('ddb.conditionFailures');
+            this.meter.count('ddb.wru.table', writeUnits(existing === undefined ? 0 : itemSize(existing)));
+          }
+          throw error;
+        }
+      },
+      { step: 'finalizeRequest', name: 'costMeterReadCapacity', priority: 'low' },
+    );
+  }
+
+  /** Every item as last written: what the table holds now. */
+  storedItems(): Item[] {
+    return [...this.items.values()];
+  }
+
+  private keyOf(request: ItemRequest): string {
+    return JSON.stringify((request.Key ?? request.Item)?.[this.partitionKey] ?? null);
+  }
+
+  private record(command: string, request: ItemRequest, answer: ItemAnswer): void {
+    const capacity = answer.ConsumedCapacity;
+    const tableUnits = capacity?.Table?.CapacityUnits ?? capacity?.CapacityUnits ?? 0;
+    if (command === 'GetItemCommand') {
+      this.meter.count('ddb.rru.table', tableUnits);
+    } else if (command === 'QueryCommand') {
+      const indexUnits = Object.values(capacity?.GlobalSecondaryIndexes ?? {}).reduce((sum, index) => sum + (index.CapacityUnits ?? 0), 0);
+      const minimum = readUnits(0, request.ConsistentRead === true);
+      if (request.IndexName === undefined) this.meter.count('ddb.rru.table', Math.max(tableUnits, minimum));
+      else this.meter.count('ddb.rru.index', tableUnits + Math.max(indexUnits, minimum));
+    } else if (WRITES.has(command)) {
+      this.meter.count('ddb.wru.table', tableUnits);
+      const key = this.keyOf(request);
+      const before = this.items.get(key);
+      const after = command === 'PutItemCommand' ? request.Item : command === 'UpdateItemCommand' ? answer.Attributes : undefined;
+      for (const index of this.indexes) {
+        const units = indexWriteUnits(index, before, after);
+        this.meter.count('ddb.wru.index', units);
+        this.meter.count(`ddb.wru.index.${index.indexName}`, units);
+      }
+      if (after === undefined) this.items.delete(key);
+      else this.items.set(key, after);
+    }
+  }
+}
