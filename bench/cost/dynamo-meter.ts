@@ -23,7 +23,7 @@
  * A conditional write that fails still costs the table one write per 1 KB of the existing
  * item (at least 1); it is counted as such, and in `ddb.conditionFailures`.
  */
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { IndexDefinition } from '../../shared/store/table-definition.ts';
 import type { Meter } from './counts.ts';
 import { itemSize, readUnits, writeUnits, type Item } from './item-size.ts';
@@ -49,20 +49,33 @@ interface ItemAnswer {
   readonly Attributes?: Item;
 }
 
-/** Write units one index is charged when an item goes from `before` to `after` (undefined: absent). */
-export function indexWriteUnits(index: IndexDefinition, before: Item | undefined, after: Item | undefined): number {
+/**
+ * Write units one index is charged when an item goes from `before` to `after` (undefined:
+ * absent), per DynamoDB's rules: the index entry holds the projected attributes only (the
+ * table key, the index key, and `ALL` or the included ones); a moved index key is a delete
+ * plus a put; an update that changes nothing projected writes nothing to the index.
+ */
+export function indexWriteUnits(index: IndexDefinition, partitionKey: string, before: Item | undefined, after: Item | undefined): number {
   const keyOf = (item: Item | undefined): string | null => {
     const partition = item?.[index.partitionKey.name];
     const sort = item?.[index.sortKey.name];
     return partition === undefined || sort === undefined ? null : JSON.stringify([partition, sort]);
   };
+  const projected = (item: Item): Item => {
+    if (index.projection === 'ALL') return item;
+    const names = [partitionKey, index.partitionKey.name, index.sortKey.name, ...index.projection.include];
+    return Object.fromEntries(names.filter((name) => item[name] !== undefined).map((name) => [name, item[name] as AttributeValue]));
+  };
   const was = keyOf(before);
   const is = keyOf(after);
   if (was === null && is === null) return 0;
-  if (was === null) return writeUnits(itemSize(after as Item));
-  if (is === null) return writeUnits(itemSize(before as Item));
-  if (was !== is) return writeUnits(itemSize(before as Item)) + writeUnits(itemSize(after as Item));
-  return writeUnits(Math.max(itemSize(before as Item), itemSize(after as Item)));
+  if (was === null) return writeUnits(itemSize(projected(after as Item)));
+  if (is === null) return writeUnits(itemSize(projected(before as Item)));
+  const old = projected(before as Item);
+  const fresh = projected(after as Item);
+  if (was !== is) return writeUnits(itemSize(old)) + writeUnits(itemSize(fresh));
+  if (index.projection !== 'ALL' && JSON.stringify(old) === JSON.stringify(fresh)) return 0;
+  return writeUnits(Math.max(itemSize(old), itemSize(fresh)));
 }
 
 export class DynamoMeter {
@@ -132,7 +145,7 @@ export class DynamoMeter {
       const before = this.items.get(key);
       const after = command === 'PutItemCommand' ? request.Item : command === 'UpdateItemCommand' ? answer.Attributes : undefined;
       for (const index of this.indexes) {
-        const units = indexWriteUnits(index, before, after);
+        const units = indexWriteUnits(index, this.partitionKey, before, after);
         this.meter.count('ddb.wru.index', units);
         this.meter.count(`ddb.wru.index.${index.indexName}`, units);
       }

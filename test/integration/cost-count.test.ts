@@ -12,7 +12,7 @@ import { itemSize, type Item } from '../../bench/cost/item-size.ts';
 import { runLifecycle } from '../../bench/cost/lifecycle.ts';
 import type { AlertPlan } from '../../bench/cost/month-plan.ts';
 import { estimateMonth } from '../../bench/cost/monthly.ts';
-import { DUE_INDEX } from '../../shared/store/table-definition.ts';
+import { DUE_INDEX, type IndexDefinition } from '../../shared/store/table-definition.ts';
 
 const at = (time: string): number => Date.parse(`2026-03-02T${time}Z`);
 
@@ -55,7 +55,9 @@ describe('counting one alert for the cost table', () => {
     expect(alert.get('ddb.wru.table')).toBeGreaterThanOrEqual(14);
     expect(alert.get('ddb.wru.index.by-day')).toBe(alert.get('ddb.wru.table'));
     expect(alert.get('ddb.wru.index.by-created')).toBe(alert.get('ddb.wru.table'));
-    expect(alert.get('ddb.wru.index.due')).toBeGreaterThan(alert.get('ddb.wru.table'));
+    // The due index copies keys only: a unit per entry, two when its key moves, never the item.
+    expect(alert.get('ddb.wru.index.due')).toBeGreaterThan(0);
+    expect(alert.get('ddb.wru.index.due')).toBeLessThanOrEqual(2 * alert.get('ddb.call.PutItem'));
 
     // The sweeper ran every minute, found nothing the timers had not handled, and read the minimum.
     expect(result.sweeps).toHaveLength(93);
@@ -78,10 +80,18 @@ describe('counting one alert for the cost table', () => {
     });
     expect(itemSize(due(null))).toBe(2 + 7 + 3 + 1500);
     expect(itemSize({ n: { N: '-0012.3400' } })).toBe(1 + 3);
-    expect(indexWriteUnits(DUE_INDEX, undefined, due(1))).toBe(2);
-    expect(indexWriteUnits(DUE_INDEX, due(1), due(2))).toBe(4);
-    expect(indexWriteUnits(DUE_INDEX, due(1), due(1, 'x'.repeat(2500)))).toBe(3);
-    expect(indexWriteUnits(DUE_INDEX, due(1), due(null))).toBe(2);
-    expect(indexWriteUnits(DUE_INDEX, due(null), due(null))).toBe(0);
+    // An index that copies the whole item pays for its size.
+    const whole: IndexDefinition = { ...DUE_INDEX, projection: 'ALL' };
+    expect(indexWriteUnits(whole, 'pk', undefined, due(1))).toBe(2);
+    expect(indexWriteUnits(whole, 'pk', due(1), due(2))).toBe(4);
+    expect(indexWriteUnits(whole, 'pk', due(1), due(1, 'x'.repeat(2500)))).toBe(3);
+    expect(indexWriteUnits(whole, 'pk', due(1), due(null))).toBe(2);
+    expect(indexWriteUnits(whole, 'pk', due(null), due(null))).toBe(0);
+    // The due index copies keys (and a timer's name and payload) only: one unit per entry, and
+    // nothing at all when an update leaves its key alone.
+    expect(indexWriteUnits(DUE_INDEX, 'pk', undefined, due(1))).toBe(1);
+    expect(indexWriteUnits(DUE_INDEX, 'pk', due(1), due(2))).toBe(2);
+    expect(indexWriteUnits(DUE_INDEX, 'pk', due(1), due(1, 'x'.repeat(2500)))).toBe(0);
+    expect(indexWriteUnits(DUE_INDEX, 'pk', due(1), due(null))).toBe(1);
   });
 });
