@@ -1,13 +1,13 @@
 /**
  * The Lambda entry points, by name, as absolute paths: the stack bundles these, and the bundle
- * benchmark bundles the same ones. Every HTTP route group's function uses `api` (api.ts
- * explains why one entry serves them all).
+ * benchmark bundles the same ones. Each HTTP route group has its own entry (`api-<group>`), so
+ * its bundle carries only its routes.
  */
 import { fileURLToPath } from 'node:url';
 
 const functionsDir = fileURLToPath(new URL('../../functions/', import.meta.url));
 
-export const ENTRY_NAMES = ['api', 'at-risk', 'breach', 'reminder', 'sweeper', 'report'] as const;
+export const ENTRY_NAMES = ['api-intake', 'api-alerts', 'api-ack', 'api-reports', 'at-risk', 'breach', 'reminder', 'sweeper', 'report'] as const;
 export type EntryName = (typeof ENTRY_NAMES)[number];
 
 export function entryPath(name: EntryName): string {

@@ -48,7 +48,7 @@ export class SlaWatchHttpApi extends Construct {
 
     this.functions = ROUTE_GROUPS.map((group) => {
       const fn = new AppFunction(this, group.id, {
-        entry: 'api',
+        entry: group.entry,
         description: `sla-watch HTTP: ${group.description}`,
         bundle: props.bundle,
         // Links in email point at this API unless the configuration file sets links.base_url.

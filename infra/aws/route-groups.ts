@@ -3,15 +3,13 @@
  * with only the permissions its routes need. The list mirrors the routes of the hono app
  * (shared/http/*-routes.ts and app.ts); a test compares the two in both directions.
  *
- * All groups run the same entry (functions/api.ts, the whole hono app). Separate entries per
- * group would need a second way to assemble the app (its middleware, error mapping and 404)
- * for each group, which could drift from createApp; what they would save is small (the whole
- * app bundles to about 270 KB, under the 300 KB goal, and the groups share most of it: hono,
- * the configuration schema, the domain, the store). API Gateway sends each group only its
- * routes, so a group's function never runs another group's handlers, and its role forbids
- * what those handlers would do.
+ * Each group has its own entry (functions/api-<group>.ts) that mounts only its routes in the
+ * same frame as the local app (shared/http/http-app.ts: request log, error mapping, 404), so
+ * a bundle carries only its routes and the hot intake path loads the least. API Gateway sends
+ * each group only its routes, and each group's role allows only what its routes do.
  */
 import { BY_CREATED_INDEX, BY_DAY_INDEX } from '../../shared/store/table-definition.ts';
+import type { EntryName } from './entries.ts';
 import type { FunctionNeeds } from './permissions.ts';
 
 export type RouteMethod = 'GET' | 'POST';
@@ -19,6 +17,8 @@ export type RouteMethod = 'GET' | 'POST';
 export interface RouteGroup {
   readonly id: string;
   readonly description: string;
+  /** The Lambda entry serving the group. */
+  readonly entry: EntryName;
   /** Method and API Gateway path (`{param}`). */
   readonly routes: readonly (readonly [RouteMethod, string])[];
   readonly needs: FunctionNeeds;
@@ -27,6 +27,7 @@ export interface RouteGroup {
 export const ROUTE_GROUPS: readonly RouteGroup[] = [
   {
     id: 'Intake',
+    entry: 'api-intake',
     description: 'webhooks from alerting tools: store, arm timers, notify',
     routes: [
       ['POST', '/webhooks/{integration}'],
@@ -37,6 +38,7 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
   },
   {
     id: 'Alerts',
+    entry: 'api-alerts',
     description: 'responses and the read API, health and the OpenAPI document',
     routes: [
       ['POST', '/alerts/{id}/responses'],
@@ -50,6 +52,7 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
   },
   {
     id: 'Ack',
+    entry: 'api-ack',
     description: 'signed acknowledgment links from email',
     routes: [
       ['GET', '/ack/{token}'],
@@ -59,6 +62,7 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
   },
   {
     id: 'Reports',
+    entry: 'api-reports',
     description: 'the daily SLA report as JSON and HTML',
     routes: [
       ['GET', '/reports/daily'],

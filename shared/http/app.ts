@@ -1,20 +1,16 @@
 /**
- * The HTTP application: every route group of sla-watch on one hono app, the same object served
- * by `hono/aws-lambda` (`handle(createApp(...))`) on AWS and by `@hono/node-server` locally.
- *
- * Around every route: a request id and one access-log line (request-log.ts), and one error
- * mapping (error-response.ts) for thrown errors and unknown routes, so every group answers
- * errors in the same JSON shape and no 5xx says anything internal.
+ * The HTTP application with every route group of sla-watch: what the local server serves and
+ * the tests drive. On AWS each route group's function serves its own group in the same frame
+ * (http-app.ts), so both answer alike.
  */
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import type { AppDeps } from '../app/app-deps.ts';
-import { ackRoutes } from './ack-routes.ts';
-import { alertRoutes } from './alert-routes.ts';
-import { errorResponse, routeNotFound } from './error-response.ts';
-import { openApiDocument } from './openapi.ts';
-import { reportRoutes } from './report-routes.ts';
-import { requestLog, type RequestEnv } from './request-log.ts';
-import { webhookRoutes } from './webhook-routes.ts';
+import { mountAck } from './groups/ack-group.ts';
+import { mountAlerts } from './groups/alerts-group.ts';
+import { mountIntake } from './groups/intake-group.ts';
+import { mountReports } from './groups/reports-group.ts';
+import { createHttpApp } from './http-app.ts';
+import type { RequestEnv } from './request-log.ts';
 
 export interface AppOptions {
   /** The HMAC secret that signs and verifies acknowledgment links. */
@@ -25,25 +21,11 @@ export interface AppOptions {
 }
 
 export function createApp(deps: AppDeps, options: AppOptions): Hono<RequestEnv> {
-  const app = new Hono<RequestEnv>();
-  app.use('*', requestLog(deps.logger));
-  app.use('*', async (c, next) => {
-    await next();
-    // Every answer is JSON or a page we wrote: never let a browser guess another type.
-    c.header('X-Content-Type-Options', 'nosniff');
+  return createHttpApp(deps, (app) => {
+    mountAlerts(app, deps);
+    mountIntake(app, deps);
+    mountAck(app, deps, options.linkSecret);
+    mountReports(app, deps);
+    for (const routes of options.extraRoutes ?? []) app.route('/', routes);
   });
-
-  app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  const document = openApiDocument();
-  app.get('/openapi.json', (c) => c.json(document));
-
-  app.route('/', webhookRoutes(deps));
-  app.route('/', ackRoutes(deps, options.linkSecret));
-  app.route('/', alertRoutes(deps));
-  app.route('/', reportRoutes(deps));
-  for (const routes of options.extraRoutes ?? []) app.route('/', routes);
-
-  app.onError((err, c) => errorResponse(c, err));
-  app.notFound((c) => routeNotFound(c));
-  return app;
 }

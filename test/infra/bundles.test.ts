@@ -36,7 +36,7 @@ const bundles = {} as Record<EntryName, string>;
 
 beforeAll(async () => {
   const settings = bundleSettings(JSON.stringify(BOOT_CONFIG_FILE));
-  const names: EntryName[] = ['api', 'at-risk', 'report'];
+  const names: EntryName[] = ['api-intake', 'api-alerts', 'at-risk', 'report'];
   await Promise.all(
     names.map(async (name) => {
       bundles[name] = join(OUT_DIR, name, 'index.mjs');
@@ -90,24 +90,24 @@ function result(invocation: Invocation): unknown {
 
 describe('the API bundle', () => {
   it('answers the health check through API Gateway', async () => {
-    const response = result(await invokeBundle(bundles.api, env, httpEvent('GET', '/healthz'))) as { statusCode: number; body: string; headers: Record<string, string> };
+    const response = result(await invokeBundle(bundles['api-alerts'], env, httpEvent('GET', '/healthz'))) as { statusCode: number; body: string; headers: Record<string, string> };
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body)).toEqual({ status: 'ok' });
     expect(response.headers['x-request-id']).toBeTruthy();
   });
 
   it('knows the integrations of the embedded configuration, with their secrets from Secrets Manager', async () => {
-    const unknown = result(await invokeBundle(bundles.api, env, httpEvent('POST', '/webhooks/nope', { body: amGroup() }))) as { statusCode: number };
+    const unknown = result(await invokeBundle(bundles['api-intake'], env, httpEvent('POST', '/webhooks/nope', { body: amGroup() }))) as { statusCode: number };
     expect(unknown.statusCode).toBe(404);
     const wrong = result(
-      await invokeBundle(bundles.api, env, httpEvent('POST', '/webhooks/alertmanager', { headers: { authorization: 'Bearer wrong-secret-0123456789' }, body: amGroup() })),
+      await invokeBundle(bundles['api-intake'], env, httpEvent('POST', '/webhooks/alertmanager', { headers: { authorization: 'Bearer wrong-secret-0123456789' }, body: amGroup() })),
     ) as { statusCode: number };
     expect(wrong.statusCode).toBe(401);
   });
 
   it('stores a posted alert and arms its timer at the timer function, through the scheduler role, with the dead-letter queue', async () => {
     const response = result(
-      await invokeBundle(bundles.api, env, httpEvent('POST', '/webhooks/alertmanager', { headers: { authorization: `Bearer ${BOOT_SECRETS['AM_SECRET']}` }, body: amGroup() })),
+      await invokeBundle(bundles['api-intake'], env, httpEvent('POST', '/webhooks/alertmanager', { headers: { authorization: `Bearer ${BOOT_SECRETS['AM_SECRET']}` }, body: amGroup() })),
     ) as { statusCode: number; body: string };
     expect(response.statusCode).toBe(200);
     const { results } = JSON.parse(response.body) as { results: { alertId: string }[] };
@@ -164,7 +164,7 @@ describe('the report bundle', () => {
 
 describe('a cold start', () => {
   it('fails naming the key the secret lacks', async () => {
-    const invocation = await invokeBundle(bundles.api, { ...env, [AWS_VARIABLES.secretArn]: INCOMPLETE_SECRET_ARN }, httpEvent('GET', '/healthz'));
+    const invocation = await invokeBundle(bundles['api-alerts'], { ...env, [AWS_VARIABLES.secretArn]: INCOMPLETE_SECRET_ARN }, httpEvent('GET', '/healthz'));
     expect(invocation).toMatchObject({ kind: 'init-error', name: 'ConfigError' });
     const { message } = invocation as { message: string };
     expect(message).toContain('PD_ROUTING_KEY');
@@ -174,7 +174,7 @@ describe('a cold start', () => {
 
   it('fails naming every variable of the stack that is missing', async () => {
     const { [AWS_VARIABLES.tableName]: _table, [AWS_VARIABLES.schedulerRoleArn]: _role, ...partial } = env;
-    const invocation = await invokeBundle(bundles.api, partial, httpEvent('GET', '/healthz'));
+    const invocation = await invokeBundle(bundles['api-alerts'], partial, httpEvent('GET', '/healthz'));
     expect(invocation).toMatchObject({ kind: 'init-error', name: 'ConfigError' });
     expect((invocation as { message: string }).message).toContain(`environment variable ${AWS_VARIABLES.tableName} is not set`);
     expect((invocation as { message: string }).message).toContain(`environment variable ${AWS_VARIABLES.schedulerRoleArn} is not set`);

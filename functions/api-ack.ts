@@ -1,0 +1,7 @@
+/** Lambda entry point of the `Ack` route group: the pages behind the signed links in email. */
+import { handle } from 'hono/aws-lambda';
+import { mountAck } from '../shared/http/groups/ack-group.ts';
+import { createHttpApp } from '../shared/http/http-app.ts';
+import { deps, linkSecret } from './runtime/aws-root.ts';
+
+export const handler = handle(createHttpApp(deps, (app) => mountAck(app, deps, linkSecret)));

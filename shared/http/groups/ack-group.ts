@@ -1,0 +1,9 @@
+/** Route group `Ack`: the pages behind the signed links in email. */
+import type { Hono } from 'hono';
+import type { AppDeps } from '../../app/app-deps.ts';
+import { ackRoutes } from '../ack-routes.ts';
+import type { RequestEnv } from '../request-log.ts';
+
+export function mountAck(app: Hono<RequestEnv>, deps: AppDeps, linkSecret: string | Buffer): void {
+  app.route('/', ackRoutes(deps, linkSecret));
+}
