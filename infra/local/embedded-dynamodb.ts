@@ -7,13 +7,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { localCredentials } from './local-credentials.ts';
-import { startServiceThread } from './service-thread.ts';
+import { startEmbeddedService, type EmbeddedService } from './service-thread.ts';
 
-export interface EmbeddedDynamoDb {
-  readonly endpoint: string;
-  readonly client: DynamoDBClient;
-  close(): Promise<void>;
-}
+export type EmbeddedDynamoDb = EmbeddedService<DynamoDBClient>;
 
 const START_DYNALITE = `new Promise((resolve, reject) => {
   const server = require(workerData.module)({ path: workerData.path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
@@ -23,21 +19,6 @@ const START_DYNALITE = `new Promise((resolve, reject) => {
 
 export async function startEmbeddedDynamoDb(options: { path?: string; host?: string; port?: number }): Promise<EmbeddedDynamoDb> {
   if (options.path) await mkdir(options.path, { recursive: true });
-  const host = options.host ?? '127.0.0.1';
-  const thread = await startServiceThread('dynalite', START_DYNALITE, {
-    module: createRequire(import.meta.url).resolve('dynalite'),
-    path: options.path,
-    host,
-    port: options.port ?? 0,
-  });
-  const endpoint = `http://${host}:${thread.port}`;
-  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: localCredentials, maxAttempts: 3 });
-  return {
-    endpoint,
-    client,
-    close: async () => {
-      client.destroy();
-      await thread.stop();
-    },
-  };
+  const workerData = { module: createRequire(import.meta.url).resolve('dynalite'), path: options.path, host: options.host ?? '127.0.0.1', port: options.port ?? 0 };
+  return startEmbeddedService('dynalite', START_DYNALITE, workerData, (endpoint) => new DynamoDBClient({ endpoint, region: 'local', credentials: localCredentials, maxAttempts: 3 }));
 }

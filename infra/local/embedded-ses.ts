@@ -6,33 +6,15 @@
 import { SESClient } from '@aws-sdk/client-ses';
 import { createRequire } from 'node:module';
 import { localCredentials } from './local-credentials.ts';
-import { startServiceThread } from './service-thread.ts';
+import { startEmbeddedService, type EmbeddedService } from './service-thread.ts';
 
-export interface EmbeddedSes {
-  /** The emulator's base URL: SES API, `GET /store`, and the web viewer at `/`. */
-  readonly endpoint: string;
-  readonly client: SESClient;
-  close(): Promise<void>;
-}
+/** Its endpoint serves the SES API, `GET /store`, and the web viewer at `/`. */
+export type EmbeddedSes = EmbeddedService<SESClient>;
 
 // Its default host listens on every interface: loopback only, always.
 const START_SES = `require(workerData.module).default({ host: workerData.host, port: workerData.port })`;
 
 export async function startEmbeddedSes(options: { host?: string; port?: number }): Promise<EmbeddedSes> {
-  const host = options.host ?? '127.0.0.1';
-  const thread = await startServiceThread('aws-ses-v2-local', START_SES, {
-    module: createRequire(import.meta.url).resolve('aws-ses-v2-local'),
-    host,
-    port: options.port ?? 0,
-  });
-  const endpoint = `http://${host}:${thread.port}`;
-  const client = new SESClient({ endpoint, region: 'us-east-1', credentials: localCredentials, maxAttempts: 3 });
-  return {
-    endpoint,
-    client,
-    close: async () => {
-      client.destroy();
-      await thread.stop();
-    },
-  };
+  const workerData = { module: createRequire(import.meta.url).resolve('aws-ses-v2-local'), host: options.host ?? '127.0.0.1', port: options.port ?? 0 };
+  return startEmbeddedService('aws-ses-v2-local', START_SES, workerData, (endpoint) => new SESClient({ endpoint, region: 'us-east-1', credentials: localCredentials, maxAttempts: 3 }));
 }

@@ -10,6 +10,35 @@ export interface ServiceThread {
   stop(): Promise<void>;
 }
 
+/** An emulator on its thread and the SDK client that talks to it. */
+export interface EmbeddedService<C> {
+  /** The emulator's base URL on loopback. */
+  readonly endpoint: string;
+  readonly client: C;
+  /** Closes the client, then stops the emulator. */
+  close(): Promise<void>;
+}
+
+/** `startServiceThread` plus a client made for its endpoint (`workerData` gets `host`). */
+export async function startEmbeddedService<C extends { destroy(): void }>(
+  name: string,
+  startSource: string,
+  workerData: Record<string, unknown> & { readonly host: string },
+  makeClient: (endpoint: string) => C,
+): Promise<EmbeddedService<C>> {
+  const thread = await startServiceThread(name, startSource, workerData);
+  const endpoint = `http://${workerData.host}:${thread.port}`;
+  const client = makeClient(endpoint);
+  return {
+    endpoint,
+    client,
+    close: async () => {
+      client.destroy();
+      await thread.stop();
+    },
+  };
+}
+
 /**
  * `startSource` is CommonJS run in the worker with `workerData` in scope; it must evaluate to
  * a promise of a listening `http.Server`.

@@ -6,32 +6,34 @@
  * generation 0, nothing notified, no responses.
  */
 import type { Instant } from '../instant.ts';
-import type { Priority } from '../sla/priority.ts';
 import type { SlaPolicy } from '../sla/sla-policy.ts';
 import { slaTimeline } from '../sla/sla-timeline.ts';
 import { planTimer } from '../timers/plan-timer.ts';
-import type { Alert, AlertLink, IntegrationFormat } from './alert.ts';
+import type { Alert } from './alert.ts';
 import { NO_NOTIFICATIONS } from './notification-marks.ts';
 
-export interface NewAlertInput {
-  readonly id: string;
-  readonly integrationId: string;
-  readonly format: IntegrationFormat;
-  readonly dedupKey: string;
-  readonly occurrence: number;
-  readonly title: string;
-  readonly description: string | null;
-  readonly sourceName: string;
-  readonly severity: string | null;
-  readonly priority: Priority;
-  readonly labels: Readonly<Record<string, string>>;
-  readonly annotations: Readonly<Record<string, string>>;
-  readonly links: readonly AlertLink[];
-  readonly sourceStartedAt: Instant | null;
+/** What the source said and who it is, in the alert's own terms; the rest starts fresh. */
+export type NewAlertInput = Pick<
+  Alert,
+  | 'id'
+  | 'integrationId'
+  | 'format'
+  | 'dedupKey'
+  | 'occurrence'
+  | 'title'
+  | 'description'
+  | 'sourceName'
+  | 'severity'
+  | 'priority'
+  | 'labels'
+  | 'annotations'
+  | 'links'
+  | 'sourceStartedAt'
+> & {
   /** The policy of `priority` in force now; copied, never read from configuration again. */
   readonly policy: SlaPolicy;
   readonly now: Instant;
-}
+};
 
 export function newAlert(input: NewAlertInput): Alert {
   const { now, policy } = input;
