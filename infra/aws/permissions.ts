@@ -47,10 +47,18 @@ export function grantNeeds(role: Role, needs: FunctionNeeds, shared: SharedResou
     role.addToPrincipalPolicy(
       new PolicyStatement({ actions: ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule'], resources: [timers.schedulesArn()] }),
     );
-    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['iam:PassRole'], resources: [timers.schedulerRole.roleArn] }));
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['iam:PassRole'],
+        resources: [timers.schedulerRole.roleArn],
+        // The role may be handed to EventBridge Scheduler only.
+        conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+      }),
+    );
     timers.acknowledgeSchedulesWildcard(role);
   }
   if (needs.mail) {
-    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: [...mailArns] }));
+    // SesMailer sends with SendEmail only.
+    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [...mailArns] }));
   }
 }

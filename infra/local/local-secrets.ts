@@ -4,7 +4,7 @@
  * webhook URLs, tokens in emails and API keys stay valid across restarts.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const LOCAL_INTEGRATIONS = [
@@ -38,9 +38,11 @@ export async function loadOrCreateLocalSecrets(dataDir: string): Promise<LocalSe
     linkSecret: existing?.linkSecret ?? randomBytes(32).toString('base64url'),
   };
   if (changed || !existing?.apiKey || !existing.linkSecret) {
-    await mkdir(dataDir, { recursive: true });
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
     await writeFile(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
   }
+  // `mode` applies only when a file is created: keep an older, looser file private too.
+  await chmod(file, 0o600);
   return secrets;
 }
 

@@ -29,7 +29,6 @@ function mappingFor(code: ErrorCode): Mapping {
     case 'not_found':
       return { kind: 'client', status: 404 };
     case 'conflict':
-    case 'version_conflict':
       return { kind: 'client', status: 409 };
     case 'payload_too_large':
       return { kind: 'client', status: 413 };
@@ -37,6 +36,8 @@ function mappingFor(code: ErrorCode): Mapping {
       return { kind: 'client', status: 415 };
     case 'unprocessable':
       return { kind: 'client', status: 422 };
+    // A write that kept losing races is the server's trouble, not the client's: senders retry a 503.
+    case 'version_conflict':
     case 'store_unavailable':
     case 'timers_unavailable':
     case 'mail_failed':

@@ -11,6 +11,7 @@
 import type { AlertLink } from '../domain/alert/alert.ts';
 import { MAX_RESPONDER_LENGTH } from '../domain/alert/apply-response.ts';
 import type { IntakeEvent } from './intake-event.ts';
+import { singleLine } from '../domain/clean-text.ts';
 
 export const INTAKE_LIMITS = {
   dedupKeyLength: 255,
@@ -64,6 +65,7 @@ export function withinLimits(event: IntakeEvent): IntakeEvent {
     labels: clipMap(event.labels),
     annotations: clipMap(event.annotations),
     links: event.links.slice(0, INTAKE_LIMITS.links),
-    by: clip(event.by, INTAKE_LIMITS.byLength),
+    // Shown on pages and in mail as a name: one line, no controls or bidi overrides.
+    by: singleLine(event.by, INTAKE_LIMITS.byLength),
   };
 }

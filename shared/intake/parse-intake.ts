@@ -5,6 +5,7 @@
  * has to guess which half of its request was kept.
  */
 import type { IntegrationFormat } from '../domain/alert/alert.ts';
+import { UnprocessableError } from '../errors.ts';
 import { parseAlertmanager } from './formats/alertmanager.ts';
 import { parseGeneric } from './formats/generic.ts';
 import { parseGrafana } from './formats/grafana.ts';
@@ -17,7 +18,22 @@ export interface IntakeContext {
   readonly generatedDedupKey: string;
 }
 
+/**
+ * Events one request may carry. Each is stored and mailed in turn: a bound keeps a request's
+ * work (and the mail a leaked secret could send) finite and within a function's time limit.
+ * Alertmanager's `max_alerts` on the webhook receiver keeps its groups under it.
+ */
+export const MAX_EVENTS_PER_REQUEST = 1000;
+
 export function parseIntake(format: IntegrationFormat, body: unknown, context: IntakeContext): IntakeEvent[] {
+  const events = parseFormat(format, body, context);
+  if (events.length > MAX_EVENTS_PER_REQUEST) {
+    throw new UnprocessableError('too many events in one request', [`body: at most ${MAX_EVENTS_PER_REQUEST} events per request, got ${events.length}`]);
+  }
+  return events;
+}
+
+function parseFormat(format: IntegrationFormat, body: unknown, context: IntakeContext): IntakeEvent[] {
   switch (format) {
     case 'alertmanager':
       return parseAlertmanager(body);

@@ -10,7 +10,7 @@ import type { BreachedClock, DailyReport, SourceCount } from '../domain/report/d
 import type { DurationSummary } from '../domain/report/duration-samples.ts';
 import { HOUR_MS, type Instant } from '../domain/instant.ts';
 import type { Priority } from '../domain/sla/priority.ts';
-import { singleLine } from '../notify/templates/clean-text.ts';
+import { singleLine } from '../domain/clean-text.ts';
 import { durationForPeople, isoUtc, localTime } from '../notify/templates/format-time.ts';
 
 const LOCALE = 'en-GB';

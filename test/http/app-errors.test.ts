@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StoreUnavailableError } from '../../shared/errors.ts';
+import { StoreUnavailableError, VersionConflictError } from '../../shared/errors.ts';
 import { createApp } from '../../shared/http/app.ts';
 import { makeAlert } from '../support/alert-fixtures.ts';
 import { TEST_SECRETS } from '../support/config-fixtures.ts';
@@ -45,6 +45,16 @@ describe('error answers', () => {
     const text = await res.text();
     expect(text).not.toMatch(/DynamoDB|ECONNREFUSED/);
     expect(JSON.parse(text)).toMatchObject({ error: 'unavailable', requestId: expect.any(String) });
+  });
+
+  it('a write that kept losing races answers 503, which senders retry, and names no version', async () => {
+    const { app, store } = setup();
+    store.failNext('list', new VersionConflictError('alert a123 is not at version 7'));
+    const res = await app.request('/alerts', { headers: AUTH });
+    expect(res.status).toBe(503);
+    const text = await res.text();
+    expect(text).not.toContain('version 7');
+    expect(JSON.parse(text)).toMatchObject({ error: 'unavailable' });
   });
 
   it('an unknown route answers a JSON 404 naming it', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, safeHref } from '../../shared/http/html/escape.ts';
-import { multiLine, singleLine } from '../../shared/notify/templates/clean-text.ts';
+import { multiLine, singleLine } from '../../shared/domain/clean-text.ts';
 
 describe('escapeHtml', () => {
   it('leaves no character that could open a tag or close an attribute', () => {

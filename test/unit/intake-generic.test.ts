@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UnprocessableError } from '../../shared/errors.ts';
 import { parseGeneric } from '../../shared/intake/formats/generic.ts';
+import { MAX_EVENTS_PER_REQUEST, parseIntake } from '../../shared/intake/parse-intake.ts';
 import { genericEvent } from '../support/payload-fixtures.ts';
 
 function problemsOf(body: unknown): readonly string[] {
@@ -54,5 +55,16 @@ describe('generic JSON format', () => {
       'events[0].links[0]: must be an absolute http(s) URL of at most 2048 characters',
     ]);
     expect(problemsOf('hello')).toEqual(['body: must be an event object, an array of events or { "events": [...] }']);
+  });
+
+  it('keeps who acted to one clean line: no header injection, no bidi overrides', () => {
+    const [event] = parseGeneric(genericEvent({ status: 'resolved', by: 'eve\r\nBcc: x@y.z\u202e' }));
+    expect(event?.by).toBe('eve Bcc: x@y.z');
+  });
+
+  it('refuses more events in one request than it will store and mail', () => {
+    const body = Array.from({ length: MAX_EVENTS_PER_REQUEST + 1 }, (_, i) => genericEvent({ id: `e${i}` }));
+    expect(() => parseIntake('generic', body, { generatedDedupKey: 'unused' })).toThrow(UnprocessableError);
+    expect(parseIntake('generic', body.slice(1), { generatedDedupKey: 'unused' })).toHaveLength(MAX_EVENTS_PER_REQUEST);
   });
 });

@@ -25,6 +25,16 @@ describe('JsonLogger', () => {
     ]);
   });
 
+  it('redacts credentials quoted inside an error message or stack', () => {
+    const { log, lines } = logger();
+    const error = new Error('upstream refused Authorization: Bearer abcdef0123456789 for https://hooks.slack.com/services/T0/B0/secretpart');
+    log.error('send failed', { error });
+    const line = lines[0] as string;
+    expect(line).not.toContain('abcdef0123456789');
+    expect(line).not.toContain('secretpart');
+    expect(line).toContain(REDACTED);
+  });
+
   it('drops entries below the minimum level (info by default)', () => {
     const { log, entries } = logger();
     log.debug('noise');

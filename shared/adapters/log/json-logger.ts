@@ -49,11 +49,18 @@ export function isSecretFieldName(name: string): boolean {
   return ws.includes('webhook') && (last === 'url' || last === 'urls');
 }
 
+/** Credentials inside free text (an error message quoting a header or a Slack URL). */
+const SECRET_IN_TEXT = /\b(bearer|basic)\s+\S+|https:\/\/hooks\.slack\.com\/\S+/gi;
+
+function redactText(text: string): string {
+  return text.replace(SECRET_IN_TEXT, REDACTED);
+}
+
 function errorFields(err: Error, depth: number, seen: WeakSet<object>): Record<string, unknown> {
-  const out: Record<string, unknown> = { name: err.name, message: err.message };
+  const out: Record<string, unknown> = { name: err.name, message: redactText(err.message) };
   const code = (err as { code?: unknown }).code;
   if (code !== undefined) out['code'] = sanitize(code, depth + 1, seen);
-  if (err.stack !== undefined) out['stack'] = err.stack;
+  if (err.stack !== undefined) out['stack'] = redactText(err.stack);
   if (err.cause !== undefined) out['cause'] = sanitize(err.cause, depth + 1, seen);
   return out;
 }

@@ -16,6 +16,7 @@ import { instantForPeople } from '../../notify/templates/format-time.ts';
 import { clockSummary } from '../../notify/templates/notification-view.ts';
 import { escapeHtml } from './escape.ts';
 import { htmlPage } from './page.ts';
+import { singleLine } from '../../domain/clean-text.ts';
 
 /** What the page knows about the alert and the link, and the zone to show times in. */
 export interface AckContext {
@@ -66,7 +67,7 @@ function when(at: Instant | null, zone: string): string {
 }
 
 function byAt(who: string | null, at: Instant | null, zone: string): string {
-  return `${escapeHtml(who ?? 'unknown')} at ${escapeHtml(when(at, zone))}`;
+  return `${escapeHtml(singleLine(who ?? 'unknown', 200))} at ${escapeHtml(when(at, zone))}`;
 }
 
 function alertSummary({ alert, zone, now }: AckContext): string {
@@ -85,7 +86,7 @@ function alertSummary({ alert, zone, now }: AckContext): string {
   if (alert.resolvedAt !== null) rows.push(['Resolved', byAt(alert.resolvedBy, alert.resolvedAt, zone)]);
   return (
     `<p><span class="tag ${escapeHtml(alert.priority)}">${escapeHtml(alert.priority)}</span></p>` +
-    `<h2>${escapeHtml(alert.title)}</h2>` +
+    `<h2>${escapeHtml(singleLine(alert.title, 300))}</h2>` +
     `<dl>${rows.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${value}</dd>`).join('')}</dl>`
   );
 }

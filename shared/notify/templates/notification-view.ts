@@ -11,7 +11,7 @@ import type { ActionLink } from '../../domain/links/action-links.ts';
 import type { Notification, NotificationKind } from '../../domain/notifications/notification.ts';
 import type { Priority } from '../../domain/sla/priority.ts';
 import { evaluateSla, type ClockEvaluation } from '../../domain/sla/sla-evaluation.ts';
-import { multiLine, singleLine } from './clean-text.ts';
+import { multiLine, singleLine } from '../../domain/clean-text.ts';
 import { durationForPeople, instantForPeople } from './format-time.ts';
 import { kindWording } from './kind-wording.ts';
 import { subjectLine } from './subject.ts';

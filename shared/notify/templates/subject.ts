@@ -5,7 +5,7 @@
  * they cut it.
  */
 import type { Priority } from '../../domain/sla/priority.ts';
-import { singleLine } from './clean-text.ts';
+import { singleLine } from '../../domain/clean-text.ts';
 
 export const SUBJECT_MAX_CHARS = 200;
 
