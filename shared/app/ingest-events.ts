@@ -56,10 +56,25 @@ interface Ingested {
 
 export async function ingestEvents(deps: AppDeps, integration: IntegrationConfig, events: readonly IntakeEvent[]): Promise<IngestResult[]> {
   const now = deps.clock.now();
-  const ingested: Ingested[] = [];
-  for (const event of events) ingested.push(await ingestOne(deps, integration, event, now));
-  await notifyNew(deps, ingested.flatMap((i) => (i.claim === null ? [] : [i.claim])), now);
-  const results = ingested.map((i) => i.result);
+  const results: IngestResult[] = [];
+  let claims: NewAlertClaim[] = [];
+  try {
+    for (const event of events) {
+      // A response may concern an alert created earlier in this request: its new-alert
+      // notification goes out first, and its timer is armed before the response re-plans it.
+      if (event.action !== 'trigger' && claims.length > 0) {
+        await notifyNew(deps, claims, now);
+        claims = [];
+      }
+      const { result, claim } = await ingestOne(deps, integration, event, now);
+      results.push(result);
+      if (claim !== null) claims.push(claim);
+    }
+  } finally {
+    // Stored claims are sent even when a later event failed: the sender's retry will only
+    // merge into these alerts, and nothing else would send what they claimed.
+    await notifyNew(deps, claims, now);
+  }
   deps.logger.info('webhook ingested', { integrationId: integration.id, ...countOutcomes(results) });
   return results;
 }
@@ -127,11 +142,27 @@ async function trigger(deps: AppDeps, integration: IntegrationConfig, event: Int
       if (error instanceof AlreadyExistsError) continue; // a concurrent delivery created it: merge into it
       throw error;
     }
-    if (event.reopenAfterResolve) await deps.store.recordOccurrence(integration.id, event.dedupKey, next);
+    if (event.reopenAfterResolve) await advancePointer(deps, integration.id, event.dedupKey, next);
     return result('created', alert.id, claim);
   }
   // Senders retry 5xx: the next attempt will find the alert settled.
   throw new StoreUnavailableError(`alert ${event.dedupKey} of ${integration.id} kept changing while it was stored`);
+}
+
+/**
+ * The pointer only speeds up finding the latest occurrence (findOccurrence probes forward and
+ * repairs it), so failing to advance it must not fail a request whose alert is stored.
+ */
+async function advancePointer(deps: AppDeps, integrationId: string, dedupKey: string, occurrence: number): Promise<void> {
+  try {
+    await deps.store.recordOccurrence(integrationId, dedupKey, occurrence);
+  } catch (error) {
+    deps.logger.warn('dedup pointer not advanced: the next delivery repairs it', {
+      integrationId,
+      occurrence,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
 }
 
 /** A repeat delivery; false when the alert was resolved meanwhile. */

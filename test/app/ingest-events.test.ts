@@ -74,7 +74,9 @@ describe('ingestEvents', () => {
     const [alert] = t.store.all();
     expect(alert).toMatchObject({ status: 'resolved', resolvedAt: NOW + 20 * MINUTE_MS, resolvedBy: 'alertmanager' });
     expect(alert?.responses.map((r) => [r.type, r.by, r.via])).toEqual([['resolution', 'alertmanager', 'webhook']]);
-    expect(t.notifier.kinds()).toEqual(['new-alert', 'resolved']);
+    // Critical: 5 minutes to acknowledge, and no timer ran in between: the breach that happened
+    // is still told, once, before the resolution.
+    expect(t.notifier.kinds()).toEqual(['new-alert', 'acknowledgment-breach', 'resolved']);
   });
 
   it('ignores an Alertmanager firing delivered after its resolution, and a second resolution', async () => {
@@ -173,14 +175,43 @@ describe('ingestEvents', () => {
     expect(t.logger.at('error').some((e) => e.fields['alertId'] === result?.alertId)).toBe(true);
   });
 
-  it('fails (for the sender to retry) when the store is down, and the retry finds what was stored', async () => {
+  it('a pointer that could not be advanced fails nothing: the alert is stored and announced, the next delivery repairs it', async () => {
     const t = testDeps({ now: NOW });
     t.store.failNext('recordOccurrence');
-    await expect(deliver(t, 'pd', pdEvent())).rejects.toBeInstanceOf(StoreUnavailableError);
-    // The alert was created but its pointer not advanced: the retry probes forward and merges.
+    const [first] = await deliver(t, 'pd', pdEvent());
+    expect(first?.outcome).toBe('created');
+    expect(t.notifier.kinds()).toEqual(['new-alert']);
     const retry = await deliver(t, 'pd', pdEvent());
     expect(retry[0]?.outcome).toBe('merged');
     expect(t.store.all()).toHaveLength(1);
     expect(await t.store.latestOccurrence('pd', 'db-replication-lag')).toBe(1);
+  });
+
+  it('fails (for the sender to retry) when the store is down, still announcing what it stored before', async () => {
+    const t = testDeps({ now: NOW });
+    // The group's second alert cannot be stored (the store throttles its create).
+    const create = t.store.create.bind(t.store);
+    let creates = 0;
+    t.store.create = async (alert) => {
+      creates += 1;
+      if (creates === 2) throw new StoreUnavailableError('throttled');
+      return create(alert);
+    };
+    const group = amGroup([amAlert(), amAlert({ fingerprint: 'b000000000000002' })]);
+    await expect(deliver(t, 'am', group)).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(t.store.all()).toHaveLength(1);
+    expect(t.notifier.kinds()).toEqual(['new-alert']);
+    // The sender's retry merges the first and creates the second: each announced once.
+    await deliver(t, 'am', group);
+    expect(t.store.all()).toHaveLength(2);
+    expect(t.notifier.kinds()).toEqual(['new-alert', 'new-alert']);
+  });
+
+  it('a trigger and its resolution in one request: new-alert first, then resolved, and no timer left to fire', async () => {
+    const t = testDeps({ now: NOW });
+    const results = await deliver(t, 'generic', [genericEvent({ id: 'blip' }), genericEvent({ id: 'blip', status: 'resolved' })]);
+    expect(results.map((r) => r.outcome)).toEqual(['created', 'resolved']);
+    expect(t.notifier.kinds()).toEqual(['new-alert', 'resolved']);
+    expect(t.timers.pending().filter((timer) => timer.at > NOW)).toEqual([]);
   });
 });

@@ -153,3 +153,34 @@ describe('recordFailures', () => {
     expect(alert.notified.failures.at(-1)?.error).toBe('500 #24');
   });
 });
+
+describe('decideDue: a breach that happened before a late timer', () => {
+  const told = marks({ newAlertAt: C, remindersSent: 2, acknowledgmentAtRiskAt: min(24) });
+
+  it('acknowledged 20 s after the deadline, before the breach timer fired: the breach is told, not escalated', () => {
+    const alert = makeAlert({ status: 'acknowledged', acknowledgedAt: min(30) + 20_000, acknowledgedBy: 'dana', lastUpdateAt: min(30) + 20_000, notified: told });
+    const decision = notify(decideDue(alert, min(31)));
+    expect(sent(decision)).toEqual(['acknowledgment-breach@12:30']);
+    expect(decision.escalate).toBe(false);
+  });
+
+  it('acknowledged a millisecond before the deadline: no breach to tell', () => {
+    const alert = makeAlert({ status: 'acknowledged', acknowledgedAt: min(30) - 1, acknowledgedBy: 'dana', lastUpdateAt: min(30) - 1, notified: told });
+    expect(sent(decideDue(alert, min(31)))).toEqual([]);
+  });
+
+  it('resolved after the resolution deadline: that breach is told with the resolution, once', () => {
+    const resolvedAt = C + 4 * HOUR_MS + 5_000;
+    const alert = makeAlert({
+      status: 'resolved',
+      acknowledgedAt: min(5),
+      acknowledgedBy: 'dana',
+      resolvedAt,
+      resolvedBy: 'lee',
+      notified: marks({ ...told, resolutionAtRiskAt: C + 192 * MINUTE_MS }),
+    });
+    const decision = notify(decideDue(alert, resolvedAt));
+    expect(sent(decision)).toEqual(['resolution-breach@16:00', 'resolved@16:00']);
+    expect(decideDue({ ...alert, notified: decision.marks }, resolvedAt + HOUR_MS).kind).toBe('alert-resolved');
+  });
+});

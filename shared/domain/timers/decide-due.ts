@@ -8,7 +8,8 @@
  * while does not flood anyone:
  * - reminders: one (the latest due), marking every reminder whose instant passed as sent;
  * - an at-risk whose breach is also due is not sent (the breach says more), but is marked;
- * - an acknowledgment breach escalates (once: not when a system escalation is already recorded).
+ * - an acknowledgment breach escalates (once: not when a system escalation is already recorded,
+ *   nor when someone acknowledged after the deadline, before the breach was told).
  */
 import type { Alert } from '../alert/alert.ts';
 import type { NotificationMarks } from '../alert/notification-marks.ts';
@@ -69,7 +70,8 @@ export function decideDue(alert: Alert, now: Instant): DueDecision {
     if (claimed.notification !== null) notifications.push(claimed.notification);
   }
   notifications.sort(byDueThenKind);
-  const escalate = dueKinds.has('acknowledgment-breach') && !hasSystemEscalation(alert);
+  // Escalate only what is still unacknowledged: a late acknowledgment's breach is told, not escalated.
+  const escalate = dueKinds.has('acknowledgment-breach') && alert.acknowledgedAt === null && !hasSystemEscalation(alert);
   return { kind: 'notify', notifications, marks, escalate };
 }
 

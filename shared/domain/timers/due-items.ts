@@ -5,7 +5,8 @@
  *
  * An item is pending while its mark in `alert.notified` is unset and the response it waits for
  * has not come: nothing before acknowledgment is pending once acknowledged, nothing before
- * resolution once resolved. Reminders are one item at a time (the next unsent one); update-due
+ * resolution once resolved, except a breach whose deadline passed before the answer came
+ * (timers arrive late: the breach still happened and is announced). Reminders are one item at a time (the next unsent one); update-due
  * is pending for the instant computed from the last acknowledgment or update until that exact
  * instant is marked. The `resolved` notification is pending from the resolution until it is
  * sent, so a failed send keeps a due timer and the sweeper retries it.
@@ -61,6 +62,14 @@ export function pendingUpdateDueAt(alert: Alert): Instant | null {
 export function pendingItems(alert: Alert): DueItem[] {
   const { notified, timeline } = alert;
   const items: DueItem[] = [];
+  // A breach happened if its deadline passed before the answer, even when the answer came
+  // before the (late) timer: it is still announced, once.
+  if (notified.acknowledgmentBreachAt === null && answeredLate(alert.acknowledgedAt, timeline.acknowledgment.deadlineAt)) {
+    items.push(item('acknowledgment-breach', timeline.acknowledgment.deadlineAt));
+  }
+  if (notified.resolutionBreachAt === null && answeredLate(alert.resolvedAt, timeline.resolution.deadlineAt)) {
+    items.push(item('resolution-breach', timeline.resolution.deadlineAt));
+  }
   if (alert.resolvedAt !== null) {
     if (notified.resolvedAt === null) items.push(item('resolved', alert.resolvedAt));
     return items;
@@ -68,13 +77,16 @@ export function pendingItems(alert: Alert): DueItem[] {
   if (notified.newAlertAt === null) items.push(item('new-alert', alert.createdAt));
   if (alert.acknowledgedAt === null) {
     if (notified.acknowledgmentAtRiskAt === null) items.push(item('acknowledgment-at-risk', timeline.acknowledgment.atRiskAt));
-    if (notified.acknowledgmentBreachAt === null) items.push(item('acknowledgment-breach', timeline.acknowledgment.deadlineAt));
     const nextReminderAt = reminderInstants(alert)[notified.remindersSent];
     if (nextReminderAt !== undefined) items.push(item('reminder', nextReminderAt));
   }
   if (notified.resolutionAtRiskAt === null) items.push(item('resolution-at-risk', timeline.resolution.atRiskAt));
-  if (notified.resolutionBreachAt === null) items.push(item('resolution-breach', timeline.resolution.deadlineAt));
   const updateAt = pendingUpdateDueAt(alert);
   if (updateAt !== null) items.push(item('update-due', updateAt));
   return items;
+}
+
+/** Not answered yet, or answered at or after the deadline (the SLA was missed). */
+function answeredLate(answeredAt: Instant | null, deadlineAt: Instant): boolean {
+  return answeredAt === null || answeredAt >= deadlineAt;
 }
