@@ -3,6 +3,7 @@ import { processDue } from '../../shared/app/process-due.ts';
 import { recordResponse, type RecordResponseInput } from '../../shared/app/record-response.ts';
 import { sweep } from '../../shared/app/sweep.ts';
 import { MAX_RESPONSES } from '../../shared/domain/alert/alert.ts';
+import { RESERVED_FOR_CLOSING } from '../../shared/domain/alert/apply-response.ts';
 import { NO_NOTIFICATIONS } from '../../shared/domain/alert/notification-marks.ts';
 import type { Response } from '../../shared/domain/alert/response.ts';
 import { MINUTE_MS } from '../../shared/domain/instant.ts';
@@ -83,14 +84,21 @@ describe('recordResponse', () => {
     expect((await reload(t, alert.id)).responses).toHaveLength(1);
   });
 
-  it(`refuses responses past ${MAX_RESPONSES}`, async () => {
+  it(`refuses updates past ${MAX_RESPONSES - RESERVED_FOR_CLOSING}, keeping room to acknowledge and resolve`, async () => {
     const t = testDeps({ now: C });
-    const responses: Response[] = Array.from({ length: MAX_RESPONSES - 1 }, (_, i) => ({ id: `x_${i + 1}`, type: 'update', by: 'bot', note: null, at: C, via: 'api' }));
+    const room = MAX_RESPONSES - RESERVED_FOR_CLOSING;
+    const responses: Response[] = Array.from({ length: room - 1 }, (_, i) => ({ id: `x_${i + 1}`, type: 'update', by: 'bot', note: null, at: C, via: 'api' }));
     const alert = await storeAlert(t, { responses, notified: { ...NO_NOTIFICATIONS, newAlertAt: C } });
     const outcomes = await Promise.allSettled([respond(t, alert.id, { type: 'update' }), respond(t, alert.id, { type: 'update' })]);
     expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: { message: 'response limit reached' } });
-    expect((await reload(t, alert.id)).responses).toHaveLength(MAX_RESPONSES);
+    expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: { message: `response limit reached (${MAX_RESPONSES} per alert)` } });
+    expect((await reload(t, alert.id)).responses).toHaveLength(room);
+
+    await respond(t, alert.id, { type: 'acknowledgment', by: 'dana' });
+    await respond(t, alert.id, { type: 'resolution', by: 'lee' });
+    const closed = await reload(t, alert.id);
+    expect(closed).toMatchObject({ status: 'resolved', acknowledgedBy: 'dana', resolvedBy: 'lee' });
+    expect(closed.responses).toHaveLength(MAX_RESPONSES);
   });
 
   it('acting twice through the email link is harmless and tells who acknowledged first', async () => {

@@ -68,7 +68,7 @@ export function applyResponse(alert: Alert, input: ResponseInput, now: Instant):
   if (problems.length > 0) throw new UnprocessableError('invalid response', problems);
   if (isHarmlessRepeat(alert, input)) return { kind: 'already', alert };
   if (alert.resolvedAt !== null) throw new ConflictError(`alert ${alert.id} is resolved: no further responses are accepted`);
-  if (alert.responses.length >= MAX_RESPONSES) throw new ConflictError('response limit reached');
+  if (alert.responses.length >= responseRoom(alert, input.type)) throw new ConflictError(`response limit reached (${MAX_RESPONSES} per alert)`);
 
   const note = input.note === null || input.note.trim() === '' ? null : input.note;
   const response: Response = {
@@ -82,6 +82,18 @@ export function applyResponse(alert: Alert, input: ResponseInput, now: Instant):
   const changed = { ...withResponse(alert, response), version: alert.version + 1, responses: [...alert.responses, response] };
   return { kind: 'recorded', alert: replanTimer(changed), response };
 }
+
+/**
+ * The first acknowledgment and the resolution always fit: the last two places of the cap are
+ * kept for them, so a long incident full of updates can still be closed.
+ */
+export function responseRoom(alert: Alert, type: ResponseType): number {
+  const closes = (type === 'acknowledgment' && alert.acknowledgedAt === null) || type === 'resolution';
+  return closes ? MAX_RESPONSES : MAX_RESPONSES - RESERVED_FOR_CLOSING;
+}
+
+/** Places of MAX_RESPONSES kept for the first acknowledgment and the resolution. */
+export const RESERVED_FOR_CLOSING = 2;
 
 function withResponse(alert: Alert, response: Response): Alert {
   const firstAck = alert.acknowledgedAt === null ? { acknowledgedAt: response.at, acknowledgedBy: response.by } : {};

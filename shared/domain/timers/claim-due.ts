@@ -8,7 +8,7 @@
  * where the mark is still the claimed value), so a retry sends what is missing and nothing twice.
  */
 import type { Alert } from '../alert/alert.ts';
-import { MAX_RESPONSES } from '../alert/alert.ts';
+import { responseRoom } from '../alert/apply-response.ts';
 import type { NotificationFailure, NotificationMarks } from '../alert/notification-marks.ts';
 import { responseId, type Response } from '../alert/response.ts';
 import type { Instant } from '../instant.ts';
@@ -46,8 +46,9 @@ function escalationResponse(alert: Alert, now: Instant): Response {
 
 /** The alert that claims `decision`: marks set, escalation recorded, next timer planned, version + 1. */
 export function claimDue(alert: Alert, decision: NotifyDecision, now: Instant): Alert {
-  // At the response cap the escalation is still notified, just not recorded as a response.
-  const escalation = decision.escalate && alert.responses.length < MAX_RESPONSES ? [escalationResponse(alert, now)] : [];
+  // Near the response cap the escalation is still notified, just not recorded as a response:
+  // the last places are kept for the acknowledgment and the resolution.
+  const escalation = decision.escalate && alert.responses.length < responseRoom(alert, 'escalation') ? [escalationResponse(alert, now)] : [];
   return replanTimer({
     ...alert,
     version: alert.version + 1,
