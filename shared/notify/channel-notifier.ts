@@ -42,11 +42,11 @@ export class ChannelNotifier implements Notifier {
   async send(notification: Notification, alert: Alert, now: Instant): Promise<NotifyOutcome> {
     const route = routeNotification(notification.kind, alert, this.options.config);
     const delivered: ('email' | 'slack')[] = [];
+    const failures: NotificationFailure[] = [];
     if (route.emailTo.length > 0) {
-      await this.sendEmails(notification, alert, now, route.emailTo);
+      failures.push(...(await this.sendEmails(notification, alert, now, route.emailTo)));
       delivered.push('email');
     }
-    const failures: NotificationFailure[] = [];
     if (route.slackWebhookUrl !== null) {
       const failure = await this.postSlack(notification, alert, now, route.slackWebhookUrl);
       if (failure === null) delivered.push('slack');
@@ -55,7 +55,14 @@ export class ChannelNotifier implements Notifier {
     return { delivered, failures };
   }
 
-  private async sendEmails(notification: Notification, alert: Alert, now: Instant, recipients: readonly string[]): Promise<void> {
+  /**
+   * One email per recipient. When every recipient is refused, MailError: the notification was
+   * not delivered at all and is retried. When some accepted it, it was delivered: the refused
+   * ones are returned as failures (recorded on the alert) rather than retried, since a retry
+   * would mail everyone who already has it again, and an address refused for good (an
+   * unverified SES sandbox recipient) would do so forever.
+   */
+  private async sendEmails(notification: Notification, alert: Alert, now: Instant, recipients: readonly string[]): Promise<NotificationFailure[]> {
     const { mailer, config, linkSecret, logger } = this.options;
     const refused: { recipient: string; error: unknown }[] = [];
     // Every recipient is tried even after a refusal, so one bad mailbox does not silence the rest.
@@ -71,14 +78,13 @@ export class ChannelNotifier implements Notifier {
         refused.push({ recipient, error });
       }
     }
-    if (refused.length === 0) return;
     for (const { recipient, error } of refused) {
       logger.error('notification email refused', { alertId: alert.id, kind: notification.kind, recipient, error: errorMessage(error) });
     }
-    throw new MailError(
-      `email for ${notification.kind} of alert ${alert.id} refused for ${refused.length} of ${recipients.length} recipients`,
-      refused[0]?.error,
-    );
+    if (refused.length === recipients.length) {
+      throw new MailError(`email for ${notification.kind} of alert ${alert.id} refused for all ${recipients.length} recipients`, refused[0]?.error);
+    }
+    return refused.map(({ recipient, error }) => ({ kind: notification.kind, channel: 'email', at: now, error: `${recipient}: ${errorMessage(error)}` }));
   }
 
   private async postSlack(notification: Notification, alert: Alert, now: Instant, webhookUrl: string): Promise<NotificationFailure | null> {

@@ -14,9 +14,11 @@ export interface NotifyOutcome {
  * Renders and delivers one notification on the channels its kind uses (email and/or Slack,
  * per the alert's policy snapshot and the routing configuration).
  *
- * Contract: email is the channel of record. If email was due and SES refused, `send` throws
- * MailError so the caller releases its claim and the notification is retried; a Slack failure
- * never blocks email and is returned in `failures`. `now` stamps failures and signs links.
+ * Contract: email is the channel of record. If email was due and SES refused it for every
+ * recipient, `send` throws MailError so the caller releases its claim and the notification is
+ * retried. Recipients refused while others accepted, and Slack failures, never block delivery:
+ * they are returned in `failures` (and recorded), not retried. `now` stamps failures and signs
+ * links.
  */
 export interface Notifier {
   send(notification: Notification, alert: Alert, now: Instant): Promise<NotifyOutcome>;

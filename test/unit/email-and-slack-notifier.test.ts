@@ -140,12 +140,22 @@ describe('ChannelNotifier failures', () => {
     expect(chat.posts).toEqual([]);
   });
 
-  it('still mails the other recipients when one address is refused, then throws', async () => {
+  it('still mails the other recipients when one address is refused, and records the refusal instead of retrying', async () => {
     const { mailer, chat, logger, send } = setup();
     mailer.failFor(ONCALL);
-    await expect(send('acknowledgment-breach')).rejects.toThrow(/refused for 1 of 2 recipients/);
+    const outcome = await send('acknowledgment-breach');
     expect(mailer.recipients()).toEqual([MANAGER]);
-    expect(chat.posts).toEqual([]);
+    expect(outcome.delivered).toContain('email');
+    expect(outcome.failures).toEqual([expect.objectContaining({ kind: 'acknowledgment-breach', channel: 'email', error: expect.stringContaining(ONCALL) })]);
+    expect(chat.posts).toHaveLength(1);
     expect(logger.matching('notification email refused')[0]?.fields).toMatchObject({ recipient: ONCALL, kind: 'acknowledgment-breach' });
+  });
+
+  it('throws when every recipient is refused, before posting to Slack, so the notification is retried', async () => {
+    const { mailer, chat, send } = setup();
+    mailer.failFor(ONCALL);
+    mailer.failFor(MANAGER);
+    await expect(send('acknowledgment-breach')).rejects.toThrow(/refused for all 2 recipients/);
+    expect(chat.posts).toEqual([]);
   });
 });
