@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import type { IntegrationFormat } from '../domain/alert/alert.ts';
-import { headerName, httpUrl, priority, secret, secretFromEnv, strict } from './fields.ts';
+import { headerName, httpUrl, priority, secret, secretFromEnv, strict, urlFromEnv } from './fields.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -45,10 +45,14 @@ function integrationSchema(env: Env) {
     default_priority: z.optional(priority),
     grafana_signature: z.optional(grafanaSignature),
     slack_webhook_url: z.optional(httpUrl),
+    slack_webhook_url_env: z.optional(urlFromEnv(env)),
   }).check(
     z.superRefine((integration, ctx) => {
       if (!exactlyOne(integration, 'secrets', 'secret_env')) {
         ctx.addIssue({ code: 'custom', message: 'give exactly one of secrets or secret_env', input: integration });
+      }
+      if (integration.slack_webhook_url !== undefined && integration.slack_webhook_url_env !== undefined) {
+        ctx.addIssue({ code: 'custom', message: 'give at most one of slack_webhook_url or slack_webhook_url_env', input: integration });
       }
       if (integration.grafana_signature !== undefined && integration.format !== 'grafana') {
         ctx.addIssue({ code: 'custom', path: ['grafana_signature'], message: 'only a grafana integration has a signature', input: integration.grafana_signature });

@@ -121,6 +121,28 @@ export function secretFromEnv(env: Readonly<Record<string, string | undefined>>)
   );
 }
 
+/**
+ * The name of an environment variable holding an http(s) URL that is a secret (a Slack
+ * incoming webhook), read from `env` when the file is parsed.
+ */
+export function urlFromEnv(env: Readonly<Record<string, string | undefined>>) {
+  return z.pipe(
+    z.string().check(z.refine((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name), { error: 'expected an environment variable name' })),
+    z.transform((name: string, ctx) => {
+      const value = env[name];
+      if (value === undefined || value === '') {
+        ctx.issues.push({ code: 'custom', input: name, message: `environment variable ${name} is not set` });
+        return z.NEVER;
+      }
+      if (!httpUrl.safeParse(value).success) {
+        ctx.issues.push({ code: 'custom', input: name, message: `environment variable ${name} must hold an http(s) URL` });
+        return z.NEVER;
+      }
+      return value;
+    }),
+  );
+}
+
 export const priority = z.enum(PRIORITIES, { error: `unknown priority (expected one of: ${PRIORITIES.join(', ')})` });
 
 export const channel = z.enum(['email', 'slack'], { error: 'unknown channel (expected email or slack)' });

@@ -24,7 +24,7 @@ function integration(entry: Integration): IntegrationConfig {
       signature === undefined || signatureSecret === undefined
         ? null
         : { secret: signatureSecret, header: signature.header ?? DEFAULT_GRAFANA_SIGNATURE_HEADER, timestampHeader: signature.timestamp_header ?? null },
-    slackWebhookUrl: entry.slack_webhook_url ?? null,
+    slackWebhookUrl: entry.slack_webhook_url ?? entry.slack_webhook_url_env ?? null,
   };
 }
 
@@ -36,14 +36,14 @@ function notifications(file: ConfigFile): NotificationRouting {
   const given = file.notifications;
   const byPriority: Partial<Record<Priority, string>> = {};
   for (const priority of PRIORITIES) {
-    const url = given?.slack_webhook_urls?.[priority];
+    const url = given?.slack_webhook_urls?.[priority] ?? given?.slack_webhook_urls_env?.[priority];
     if (url !== undefined) byPriority[priority] = url;
   }
   return {
     from: given?.from ?? DEFAULT_NOTIFICATIONS.from,
     recipients: perPriority(given?.recipients, DEFAULT_NOTIFICATIONS.recipients),
     escalationRecipients: perPriority(given?.escalation, DEFAULT_NOTIFICATIONS.escalation),
-    slackWebhookUrl: given?.slack_webhook_url ?? null,
+    slackWebhookUrl: given?.slack_webhook_url ?? given?.slack_webhook_url_env ?? null,
     slackWebhookUrlByPriority: byPriority,
   };
 }

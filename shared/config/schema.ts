@@ -52,6 +52,7 @@
  *     priority_map: {critical: critical, warning: medium} # source severity (any case) -> priority
  *     default_priority: medium            # for a severity the map does not know (default medium)
  *     slack_webhook_url: https://hooks.slack.com/...  # this integration's alerts go here
+ *     # slack_webhook_url_env: NAME                   # or from a variable (a secret: keep it out of files)
  *   - id: grafana
  *     format: grafana
  *     secrets: ["..."]
@@ -69,7 +70,9 @@
  *   recipients: {critical: [oncall@example.com], ...}  # default: every priority -> oncall@example.com
  *   escalation: {critical: [manager@example.com], ...} # default: critical/high -> manager@example.com
  *   slack_webhook_url: https://hooks.slack.com/...     # default Slack channel (a secret)
+ *   slack_webhook_url_env: SLACK_WEBHOOK_URL           # or read it from this variable
  *   slack_webhook_urls: {critical: https://...}        # per priority, over the default
+ *   slack_webhook_urls_env: {critical: SLACK_CRITICAL} # the same, from variables
  * links:
  *   base_url: https://sla.example.com     # public base of the HTTP API, for links in email
  *   ttl: 7d                               # how long an acknowledgment link stays valid
@@ -82,7 +85,7 @@ import * as z from 'zod/mini';
 import { apiKeysSchema, integrationsSchema } from './access-schema.ts';
 import { businessHoursSchema, CALENDAR_NAME, namedCalendar, RESERVED_CALENDAR_NAMES } from './calendar-schema.ts';
 import { DEFAULT_BUSINESS_HOURS } from './defaults.ts';
-import { byPriority, channels, clockTime, count, duration, email, emails, httpUrl, strict, timezone } from './fields.ts';
+import { byPriority, channels, clockTime, count, duration, email, emails, httpUrl, strict, timezone, urlFromEnv } from './fields.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -161,13 +164,28 @@ const sla = strict({
   ),
 );
 
-const notifications = strict({
-  from: z.optional(email),
-  recipients: z.optional(byPriority(emails)),
-  escalation: z.optional(byPriority(emails)),
-  slack_webhook_url: z.optional(httpUrl),
-  slack_webhook_urls: z.optional(byPriority(httpUrl)),
-});
+function notifications(env: Env) {
+  return strict({
+    from: z.optional(email),
+    recipients: z.optional(byPriority(emails)),
+    escalation: z.optional(byPriority(emails)),
+    slack_webhook_url: z.optional(httpUrl),
+    slack_webhook_url_env: z.optional(urlFromEnv(env)),
+    slack_webhook_urls: z.optional(byPriority(httpUrl)),
+    slack_webhook_urls_env: z.optional(byPriority(urlFromEnv(env))),
+  }).check(
+    z.superRefine((given, ctx) => {
+      if (given.slack_webhook_url !== undefined && given.slack_webhook_url_env !== undefined) {
+        ctx.addIssue({ code: 'custom', message: 'give at most one of slack_webhook_url or slack_webhook_url_env', input: given });
+      }
+      for (const priority of Object.keys(given.slack_webhook_urls_env ?? {})) {
+        if (given.slack_webhook_urls?.[priority as keyof typeof given.slack_webhook_urls] !== undefined) {
+          ctx.addIssue({ code: 'custom', path: ['slack_webhook_urls_env', priority], message: `${priority} is also in slack_webhook_urls: give one`, input: priority });
+        }
+      }
+    }),
+  );
+}
 
 const links = strict({ base_url: z.optional(httpUrl), ttl: z.optional(duration) });
 
@@ -178,7 +196,7 @@ export function configFileSchema(env: Env) {
     sla: z.optional(sla),
     integrations: z.optional(integrationsSchema(env)),
     api_keys: z.optional(apiKeysSchema(env)),
-    notifications: z.optional(notifications),
+    notifications: z.optional(notifications(env)),
     links: z.optional(links),
   });
 }

@@ -82,6 +82,14 @@ describe('the configuration file at synth time', () => {
     expect((await loadSynthConfig(file)).inlineSecretPaths).toEqual(['integrations[0].secrets', 'notifications.slack_webhook_url']);
   });
 
+  it('keeps Slack webhooks named by variable out of the bundles and in the secret', async () => {
+    const file = configFile('notifications:\n  slack_webhook_url_env: SLACK_DEFAULT\n  slack_webhook_urls_env: {critical: SLACK_CRITICAL}\n');
+    const synth = await loadSynthConfig(file);
+    expect(synth.secretNames).toEqual(['SLACK_CRITICAL', 'SLACK_DEFAULT']);
+    expect(synth.inlineSecretPaths).toEqual([]);
+    expect(synth.json).not.toContain('hooks.slack.com');
+  });
+
   it('fails with every problem of a file that is not valid', async () => {
     const file = configFile('sla:\n  monitoring:\n    check_interval: soon\n  reporting:\n    timezone: Mars/Olympus\nintegrations:\n  - {id: am, format: carrier-pigeon, secret_env: AM}\n');
     const error = await loadSynthConfig(file).catch((e: unknown) => e);

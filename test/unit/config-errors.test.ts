@@ -75,8 +75,22 @@ describe('integrations and API keys with a problem', () => {
     ['a signature header with CR/LF', { integrations: [{ id: 'g', format: 'grafana', secrets: ['0123456789abcdef'], grafana_signature: { secret: '0123456789abcdef', header: 'X-Sig\r\nX-Evil: 1' } }] }, 'integrations[0].grafana_signature.header: expected an HTTP header name'],
     ['a short API key', { api_keys: [{ name: 'bot', key: 'short' }] }, 'api_keys[0].key: must be at least 16 characters'],
     ['a duplicate API key name', { api_keys: [{ name: 'bot', key: '0123456789abcdef' }, { name: 'bot', key: '0123456789abcdeg' }] }, 'api_keys[1].name: duplicate api key name "bot"'],
+    ['a Slack webhook in both forms', integration({ slack_webhook_url: 'https://hooks.slack.com/services/T/B/x', slack_webhook_url_env: 'SLACK' }), 'integrations[0]: give at most one of slack_webhook_url or slack_webhook_url_env'],
+    ['a Slack webhook variable that is no URL', integration({ slack_webhook_url_env: 'SHORT' }), 'integrations[0].slack_webhook_url_env: environment variable SHORT must hold an http(s) URL'],
+    ['an unset Slack webhook variable', { notifications: { slack_webhook_urls_env: { critical: 'NOT_SET' } } }, 'notifications.slack_webhook_urls_env.critical: environment variable NOT_SET is not set'],
   ])('refuses %s', (_what, raw, expected) => {
-    expect(problems(raw, { SHORT: 'short', AM_SECRET: 'am-secret-from-env-0123' })).toContain(expected);
+    expect(problems(raw, { SHORT: 'short', AM_SECRET: 'am-secret-from-env-0123', SLACK: 'https://hooks.slack.com/services/T/B/y' })).toContain(expected);
+  });
+
+  it('reads Slack webhooks, which are secrets, from variables', () => {
+    const env = { SLACK_DEFAULT: 'https://hooks.slack.com/services/T/B/default', SLACK_P1: 'https://hooks.slack.com/services/T/B/p1', SLACK_AM: 'https://hooks.slack.com/services/T/B/am' };
+    const config = parseConfig(
+      { ...integration({ slack_webhook_url_env: 'SLACK_AM' }), notifications: { slack_webhook_url_env: 'SLACK_DEFAULT', slack_webhook_urls_env: { critical: 'SLACK_P1' } } },
+      env,
+    );
+    expect(config.integrations[0]?.slackWebhookUrl).toBe(env.SLACK_AM);
+    expect(config.notifications.slackWebhookUrl).toBe(env.SLACK_DEFAULT);
+    expect(config.notifications.slackWebhookUrlByPriority).toEqual({ critical: env.SLACK_P1 });
   });
 
   it('accepts a pagerduty routing key of 32 letters and digits', () => {
