@@ -100,47 +100,31 @@ export const secret = z.string().check(
 );
 
 /**
- * The name of an environment variable holding a secret; its value is read from `env` when the
- * file is parsed and checked like a secret written in the file.
+ * The name of an environment variable whose value is read from `env` when the file is parsed;
+ * `problem` says what is wrong with a value that is set (null: nothing), in words that follow
+ * "environment variable NAME must hold". Messages never repeat the value: it is a secret.
  */
-export function secretFromEnv(env: Readonly<Record<string, string | undefined>>) {
+function variableHolding(env: Readonly<Record<string, string | undefined>>, problem: (value: string) => string | null) {
   return z.pipe(
     z.string().check(z.refine((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name), { error: 'expected an environment variable name' })),
     z.transform((name: string, ctx) => {
       const value = env[name];
-      if (value === undefined || value === '') {
-        ctx.issues.push({ code: 'custom', input: name, message: `environment variable ${name} is not set` });
-        return z.NEVER;
-      }
-      if (value.length < MIN_SECRET_LENGTH) {
-        ctx.issues.push({ code: 'custom', input: name, message: `environment variable ${name} must hold at least ${MIN_SECRET_LENGTH} characters` });
-        return z.NEVER;
-      }
-      return value;
+      const wrong = value === undefined || value === '' ? 'is not set' : problem(value);
+      if (wrong === null) return value as string;
+      ctx.issues.push({ code: 'custom', input: name, message: `environment variable ${name} ${wrong}` });
+      return z.NEVER;
     }),
   );
 }
 
-/**
- * The name of an environment variable holding an http(s) URL that is a secret (a Slack
- * incoming webhook), read from `env` when the file is parsed.
- */
+/** A variable holding a secret, checked like a secret written in the file. */
+export function secretFromEnv(env: Readonly<Record<string, string | undefined>>) {
+  return variableHolding(env, (value) => (value.length < MIN_SECRET_LENGTH ? `must hold at least ${MIN_SECRET_LENGTH} characters` : null));
+}
+
+/** A variable holding an http(s) URL that is a secret (a Slack incoming webhook). */
 export function urlFromEnv(env: Readonly<Record<string, string | undefined>>) {
-  return z.pipe(
-    z.string().check(z.refine((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name), { error: 'expected an environment variable name' })),
-    z.transform((name: string, ctx) => {
-      const value = env[name];
-      if (value === undefined || value === '') {
-        ctx.issues.push({ code: 'custom', input: name, message: `environment variable ${name} is not set` });
-        return z.NEVER;
-      }
-      if (!httpUrl.safeParse(value).success) {
-        ctx.issues.push({ code: 'custom', input: name, message: `environment variable ${name} must hold an http(s) URL` });
-        return z.NEVER;
-      }
-      return value;
-    }),
-  );
+  return variableHolding(env, (value) => (httpUrl.safeParse(value).success ? null : 'must hold an http(s) URL'));
 }
 
 export const priority = z.enum(PRIORITIES, { error: `unknown priority (expected one of: ${PRIORITIES.join(', ')})` });
