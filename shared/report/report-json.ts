@@ -4,10 +4,8 @@
  * deadline), every other field as in the domain report. Titles and source names are returned
  * as stored: JSON consumers escape for their own medium.
  */
-import type { BudgetStatus } from '../domain/report/breach-budget.ts';
 import type {
   BreachedAlert,
-  ClockCompliance,
   DailyReport,
   PriorityReport,
   ReportTotals,
@@ -31,20 +29,11 @@ export interface ResponseTimesJson {
   readonly business: DurationSummaryJson | null;
 }
 
-export interface PriorityReportJson {
-  readonly priority: Priority;
-  readonly opened: number;
-  readonly acknowledgment: ClockCompliance;
-  readonly resolution: ClockCompliance;
+/** A priority's figures as in the report, with durations in seconds. */
+export type PriorityReportJson = Omit<PriorityReport, 'mtta' | 'mttr'> & {
   readonly mtta: ResponseTimesJson;
   readonly mttr: ResponseTimesJson;
-  readonly breaches: number;
-  readonly allowedBreaches: number;
-  readonly budget: BudgetStatus;
-  readonly stillOpen: number;
-  readonly atRisk: number;
-  readonly calendars: readonly string[];
-}
+};
 
 export interface BreachedAlertJson {
   readonly id: string;
