@@ -62,20 +62,40 @@ interface Sent {
   readonly seconds: number;
 }
 
-/** `senders` concurrent HTTP clients in a worker thread, each posting the next body until none is left. */
+/**
+ * `senders` concurrent HTTP clients in a worker thread, each posting the next body until none
+ * is left, each over its own kept-alive connection (as Alertmanager keeps its connections).
+ * node:http rather than fetch: on two cores the senders' own CPU comes out of the server's.
+ */
 const SENDER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const http = require('node:http');
 const { url, secret, bodies, senders } = workerData;
+const agent = new http.Agent({ keepAlive: true, maxSockets: senders });
 const latencies = new Float64Array(bodies.length);
 let answered = 0;
 let next = 0;
+function post(body) {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, {
+      method: 'POST',
+      agent,
+      headers: { authorization: 'Bearer ' + secret, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
 async function sender() {
   for (let i = next++; i < bodies.length; i = next++) {
     const t0 = performance.now();
-    const response = await fetch(url, { method: 'POST', headers: { authorization: 'Bearer ' + secret, 'content-type': 'application/json' }, body: bodies[i] });
-    await response.arrayBuffer();
+    const status = await post(bodies[i]);
     latencies[i] = performance.now() - t0;
-    if (response.ok) answered += 1;
+    if (status >= 200 && status < 300) answered += 1;
   }
 }
 const started = performance.now();

@@ -6,8 +6,8 @@
  *   'INDEXES'`, and an UpdateItem that asks for nothing back gets `ReturnValues: 'ALL_NEW'`,
  *   so the item it produced is known (the store ignores both in the answer);
  * - at the end of `finalizeRequest` (inside the SDK's retry loop, so once per attempt) the
- *   answer's ConsumedCapacity is read: table units as dynalite reports them (GetItem strongly
- *   consistent, Query eventually consistent at half a unit per 4 KB, writes per 1 KB of the
+ *   answer's ConsumedCapacity is read: table units as dynalite reports them (BatchGetItem
+ *   strongly consistent, per key read, Query eventually consistent at half a unit per 4 KB, writes per 1 KB of the
  *   larger of the old and the new item). A Query that reads nothing is still billed the
  *   minimum read (half a unit), which dynalite reports as 0: the minimum is applied here.
  *
@@ -28,7 +28,7 @@ import type { IndexDefinition } from '../../shared/store/table-definition.ts';
 import type { Meter } from './counts.ts';
 import { itemSize, readUnits, writeUnits, type Item } from './item-size.ts';
 
-const READS = new Set(['GetItemCommand', 'QueryCommand']);
+const READS = new Set(['BatchGetItemCommand', 'QueryCommand']);
 const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand']);
 
 interface Capacity {
@@ -45,7 +45,8 @@ interface ItemRequest {
 }
 
 interface ItemAnswer {
-  readonly ConsumedCapacity?: Capacity;
+  /** One for an item or query request; one per table for a batch. */
+  readonly ConsumedCapacity?: Capacity | readonly Capacity[];
   readonly Attributes?: Item;
 }
 
@@ -130,11 +131,16 @@ export class DynamoMeter {
   }
 
   private record(command: string, request: ItemRequest, answer: ItemAnswer): void {
-    const capacity = answer.ConsumedCapacity;
+    const given = answer.ConsumedCapacity;
+    if (command === 'BatchGetItemCommand') {
+      // One capacity per table, the sum of its keys read (strongly consistent: a unit per 4 KB).
+      const perTable: readonly Capacity[] = isCapacityList(given) ? given : [];
+      this.meter.count('ddb.rru.table', perTable.reduce((sum, table) => sum + (table.CapacityUnits ?? 0), 0));
+      return;
+    }
+    const capacity = isCapacityList(given) ? undefined : given;
     const tableUnits = capacity?.Table?.CapacityUnits ?? capacity?.CapacityUnits ?? 0;
-    if (command === 'GetItemCommand') {
-      this.meter.count('ddb.rru.table', tableUnits);
-    } else if (command === 'QueryCommand') {
+    if (command === 'QueryCommand') {
       const indexUnits = Object.values(capacity?.GlobalSecondaryIndexes ?? {}).reduce((sum, index) => sum + (index.CapacityUnits ?? 0), 0);
       const minimum = readUnits(0, request.ConsistentRead === true);
       if (request.IndexName === undefined) this.meter.count('ddb.rru.table', Math.max(tableUnits, minimum));
@@ -153,4 +159,8 @@ export class DynamoMeter {
       else this.items.set(key, after);
     }
   }
+}
+
+function isCapacityList(capacity: Capacity | readonly Capacity[] | undefined): capacity is readonly Capacity[] {
+  return Array.isArray(capacity);
 }

@@ -3,7 +3,7 @@
  * actions on the table (and, for queries, on the one index they read), schedules only in the
  * timer group plus passing only the scheduler role, email only as the configured SES identity,
  * and the one secret. The `grant*` helpers of the constructs are avoided on purpose: they
- * grant more than we use (Scan, BatchWriteItem, `index/*`, DescribeSecret).
+ * grant more than we use (GetItem, Scan, BatchWriteItem, `index/*`, DescribeSecret).
  */
 import { PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -11,11 +11,12 @@ import type { IndexDefinition } from '../../shared/store/table-definition.ts';
 import type { AlertTable } from './alert-table.ts';
 import type { TimerInfrastructure } from './timer-infrastructure.ts';
 
-export type ItemAction = 'GetItem' | 'PutItem' | 'UpdateItem';
+export type ItemAction = 'BatchGetItem' | 'PutItem' | 'UpdateItem';
 
 /** What one function needs, declared next to the function (api.ts, jobs.ts). */
 export interface FunctionNeeds {
-  /** Single-item actions on the table (DynamoAlertStore never deletes, scans or batches). */
+  /** Item actions on the table: DynamoAlertStore reads by key with BatchGetItem (reads made
+   * together share a call), writes one item at a time, and never deletes or scans. */
   readonly items: readonly ItemAction[];
   /** Indexes it queries. */
   readonly queries: readonly IndexDefinition[];

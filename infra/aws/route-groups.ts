@@ -34,7 +34,7 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
       ['POST', '/v2/enqueue'],
     ],
     // Dedup pointer read and raised, alerts created and updated; new alerts may be due at once.
-    needs: { items: ['GetItem', 'PutItem', 'UpdateItem'], queries: [], timers: true, mail: true },
+    needs: { items: ['BatchGetItem', 'PutItem', 'UpdateItem'], queries: [], timers: true, mail: true },
   },
   {
     id: 'Alerts',
@@ -48,7 +48,7 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
       ['GET', '/openapi.json'],
     ],
     // A response updates the alert, re-arms its timer and may notify; the list reads by-created.
-    needs: { items: ['GetItem', 'PutItem'], queries: [BY_CREATED_INDEX], timers: true, mail: true },
+    needs: { items: ['BatchGetItem', 'PutItem'], queries: [BY_CREATED_INDEX], timers: true, mail: true },
   },
   {
     id: 'Ack',
@@ -58,7 +58,7 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
       ['GET', '/ack/{token}'],
       ['POST', '/ack/{token}'],
     ],
-    needs: { items: ['GetItem', 'PutItem'], queries: [], timers: true, mail: true },
+    needs: { items: ['BatchGetItem', 'PutItem'], queries: [], timers: true, mail: true },
   },
   {
     id: 'Reports',

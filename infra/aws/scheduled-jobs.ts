@@ -65,7 +65,7 @@ export class ScheduledJobs extends Construct {
         async: { retryAttempts: 2, maxEventAge: Duration.hours(1), onFailure },
       });
       // Re-read the alert, record what was sent, arm the next timer, notify.
-      grantNeeds(fn.role, { items: ['GetItem', 'PutItem'], queries: [], timers: true, mail: true }, shared);
+      grantNeeds(fn.role, { items: ['BatchGetItem', 'PutItem'], queries: [], timers: true, mail: true }, shared);
       return fn;
     });
 
@@ -81,7 +81,7 @@ export class ScheduledJobs extends Construct {
       // No retry: the next run, one interval later, is the retry, and it sees the newest state.
       async: { retryAttempts: 0, maxEventAge: Duration.minutes(Math.min(sweepMinutes, 6 * 60)), onFailure },
     });
-    grantNeeds(this.sweeper.role, { items: ['GetItem', 'PutItem'], queries: [DUE_INDEX], timers: true, mail: true }, shared);
+    grantNeeds(this.sweeper.role, { items: ['BatchGetItem', 'PutItem'], queries: [DUE_INDEX], timers: true, mail: true }, shared);
 
     this.report = new AppFunction(this, 'Report', {
       entry: 'report',

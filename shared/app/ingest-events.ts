@@ -29,6 +29,7 @@ import { resolvePriority } from '../intake/priority-mapping.ts';
 import { claimDue } from '../domain/timers/claim-due.ts';
 import { decideDue, type NotifyDecision } from '../domain/timers/decide-due.ts';
 import type { AppDeps } from './app-deps.ts';
+import { Lookups } from './find-occurrence.ts';
 import { sendClaimed } from './process-due.ts';
 import { recordResponse } from './record-response.ts';
 import { retryOnConflict, type Changed } from './retry-on-conflict.ts';
@@ -56,6 +57,7 @@ interface Ingested {
 
 export async function ingestEvents(deps: AppDeps, integration: IntegrationConfig, events: readonly IntakeEvent[]): Promise<IngestResult[]> {
   const now = deps.clock.now();
+  const lookups = new Lookups(deps, integration.id, events);
   const results: IngestResult[] = [];
   let claims: NewAlertClaim[] = [];
   try {
@@ -66,7 +68,7 @@ export async function ingestEvents(deps: AppDeps, integration: IntegrationConfig
         await notifyNew(deps, claims, now);
         claims = [];
       }
-      const { result, claim } = await ingestOne(deps, integration, event, now);
+      const { result, claim } = await ingestOne(deps, lookups, integration, event, now);
       results.push(result);
       if (claim !== null) claims.push(claim);
     }
@@ -79,55 +81,24 @@ export async function ingestEvents(deps: AppDeps, integration: IntegrationConfig
   return results;
 }
 
-async function ingestOne(deps: AppDeps, integration: IntegrationConfig, event: IntakeEvent, now: Instant): Promise<Ingested> {
+async function ingestOne(deps: AppDeps, lookups: Lookups, integration: IntegrationConfig, event: IntakeEvent, now: Instant): Promise<Ingested> {
   switch (event.action) {
     case 'trigger':
-      return trigger(deps, integration, event, now);
+      return trigger(deps, lookups, integration, event, now);
     case 'acknowledge':
-      return { result: await respond(deps, integration, event, 'acknowledgment'), claim: null };
+      return { result: await respond(deps, lookups, integration, event, 'acknowledgment'), claim: null };
     case 'resolve':
-      return { result: await respond(deps, integration, event, 'resolution'), claim: null };
+      return { result: await respond(deps, lookups, integration, event, 'resolution'), claim: null };
   }
 }
 
-interface Occurrence {
-  /** The highest occurrence stored, or null when the key was never seen. */
-  readonly current: Alert | null;
-  /** The occurrence number a new alert would take. */
-  readonly next: number;
-}
-
-/**
- * Formats that never reopen (Alertmanager, Grafana) put the occurrence in the key itself
- * (`fingerprint@startsAt`): there is only ever occurrence 1, so no pointer is read or kept.
- */
-async function findOccurrence(deps: AppDeps, integrationId: string, event: IntakeEvent): Promise<Occurrence> {
-  const { dedupKey } = event;
-  if (!event.reopenAfterResolve) {
-    const current = await deps.store.get(alertId(integrationId, dedupKey, 1));
-    return { current, next: current === null ? 1 : 2 };
-  }
-  const pointer = await deps.store.latestOccurrence(integrationId, dedupKey);
-  let current: Alert | null = null;
-  let next = Math.max(pointer, 1);
-  for (;;) {
-    const found = await deps.store.get(alertId(integrationId, dedupKey, next));
-    if (found === null) break;
-    current = found;
-    next += 1;
-  }
-  // A pointer left behind (a crash between create and recordOccurrence) is moved up here.
-  if (current !== null && current.occurrence > pointer) await deps.store.recordOccurrence(integrationId, dedupKey, current.occurrence);
-  return { current, next };
-}
-
-async function trigger(deps: AppDeps, integration: IntegrationConfig, event: IntakeEvent, now: Instant): Promise<Ingested> {
+async function trigger(deps: AppDeps, lookups: Lookups, integration: IntegrationConfig, event: IntakeEvent, now: Instant): Promise<Ingested> {
   const result = (outcome: IngestOutcome, id: string | null, claim: NewAlertClaim | null = null): Ingested => ({
     result: { outcome, alertId: id, dedupKey: event.dedupKey },
     claim,
   });
   for (let round = 1; round <= MAX_TRIGGER_ROUNDS; round += 1) {
-    const { current, next } = await findOccurrence(deps, integration.id, event);
+    const { current, next } = await lookups.find(event);
     if (current !== null && current.status !== 'resolved') {
       if (await merge(deps, current, now)) return result('merged', current.id);
       continue; // resolved between the read and the write: decide again
@@ -150,7 +121,7 @@ async function trigger(deps: AppDeps, integration: IntegrationConfig, event: Int
 }
 
 /**
- * The pointer only speeds up finding the latest occurrence (findOccurrence probes forward and
+ * The pointer only speeds up finding the latest occurrence (Lookups.find probes forward and
  * repairs it), so failing to advance it must not fail a request whose alert is stored.
  */
 async function advancePointer(deps: AppDeps, integrationId: string, dedupKey: string, occurrence: number): Promise<void> {
@@ -193,9 +164,9 @@ function buildAlert(deps: AppDeps, integration: IntegrationConfig, event: Intake
   });
 }
 
-async function respond(deps: AppDeps, integration: IntegrationConfig, event: IntakeEvent, type: 'acknowledgment' | 'resolution'): Promise<IngestResult> {
+async function respond(deps: AppDeps, lookups: Lookups, integration: IntegrationConfig, event: IntakeEvent, type: 'acknowledgment' | 'resolution'): Promise<IngestResult> {
   const ignored: IngestResult = { outcome: 'ignored', alertId: null, dedupKey: event.dedupKey };
-  const { current } = await findOccurrence(deps, integration.id, event);
+  const { current } = await lookups.find(event);
   if (current === null) return ignored;
   const done = type === 'acknowledgment' ? current.status !== 'open' : current.status === 'resolved';
   if (done) return { ...ignored, alertId: current.id };

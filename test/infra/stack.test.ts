@@ -222,12 +222,12 @@ describe('permissions', () => {
 
   it('give each function only the table actions its work needs', () => {
     const [intake, alerts, ack, reports] = s.stack.http.functions as [AppFunction, AppFunction, AppFunction, AppFunction];
-    expect(dynamoActions(intake)).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
-    expect(dynamoActions(alerts)).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
-    expect(dynamoActions(ack)).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
+    expect(dynamoActions(intake)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
+    expect(dynamoActions(alerts)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+    expect(dynamoActions(ack)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem']);
     expect(dynamoActions(reports)).toEqual(['dynamodb:Query']);
-    for (const fn of s.stack.jobs.timerFunctions) expect(dynamoActions(fn)).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
-    expect(dynamoActions(s.stack.jobs.sweeper)).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+    for (const fn of s.stack.jobs.timerFunctions) expect(dynamoActions(fn)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem']);
+    expect(dynamoActions(s.stack.jobs.sweeper)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
     expect(dynamoActions(s.stack.jobs.report)).toEqual(['dynamodb:Query']);
     // Queries name their one index.
     const queried = (fn: AppFunction) => json(statementsOf(fn).find((st) => st.Action === 'dynamodb:Query')?.Resource);

@@ -48,7 +48,7 @@ describe('counting one alert for the cost table', () => {
     // Reads: first delivery (a miss), repeat, page, button (page + response), update, timer,
     // resolved delivery (find, record, send). Writes: create, repeat, acknowledgment, update,
     // timer claim, resolution, its notification's claim.
-    expect([alert.get('ddb.call.GetItem'), alert.get('ddb.call.PutItem'), alert.get('ddb.call.Query')]).toEqual([10, 7, 0]);
+    expect([alert.get('ddb.call.BatchGetItem'), alert.get('ddb.call.PutItem'), alert.get('ddb.call.Query')]).toEqual([10, 7, 0]);
     expect(alert.get('ddb.rru.table')).toBe(10);
     // Every alert is in by-day and by-created under a key that never moves: each write costs
     // them what it costs the table, which dynalite reports from the item's size.

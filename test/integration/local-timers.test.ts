@@ -6,6 +6,7 @@ import { MINUTE_MS } from '../../shared/domain/instant.ts';
 import { TimersUnavailableError } from '../../shared/errors.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import type { TimerPayload, TimerRequest } from '../../shared/ports/timers.ts';
+import { countingClient } from '../support/command-counter.ts';
 import { startDynalite, type Dynalite } from '../support/dynalite.ts';
 import { ManualClock } from '../support/manual-clock.ts';
 import { MemoryLogger } from '../support/memory-logger.ts';
@@ -178,5 +179,41 @@ describe('LocalTimers with TimerLoop', () => {
     const missing = new LocalTimers({ client: dynalite.client, tableName: 'no-such-table' });
     await expect(missing.schedule(request('a1.breach.1', T0))).rejects.toBeInstanceOf(TimersUnavailableError);
     await expect(missing.cancel('a1.breach.1')).rejects.toBeInstanceOf(TimersUnavailableError);
+  });
+});
+
+describe('LocalTimers arms and cancels made together', () => {
+  it('are written in BatchWriteItem calls of up to 25 after one existence check, and every timer fires', async () => {
+    const counting = countingClient(dynalite.endpoint);
+    const batched = new LocalTimers({ client: counting.client, tableName });
+    const names = Array.from({ length: 60 }, (_, i) => `a${i}.breach.1`);
+    await Promise.all(names.map((name) => batched.schedule(request(name, T0))));
+
+    expect(counting.batchSizes('BatchGetItem')).toEqual([60]);
+    expect(counting.batchSizes('BatchWriteItem').sort((a, b) => b - a)).toEqual([25, 25, 10]);
+    const delivered: string[] = [];
+    await loop(new ManualClock(T0), async (payload) => void delivered.push(payload.alertId)).tick();
+    expect(delivered.sort()).toEqual(names.map((name) => name.split('.')[0]).sort());
+  });
+
+  it('keep the first of two arms of one name', async () => {
+    const delivered: TimerPayload[] = [];
+    await Promise.all([timers.schedule(request('a1.reminder.1', T0, 1)), timers.schedule(request('a1.reminder.1', T0, 9))]);
+    await loop(new ManualClock(T0), async (payload) => void delivered.push(payload)).tick();
+    expect(delivered).toEqual([request('a1.reminder.1', T0, 1).payload]);
+  });
+
+  it('take effect in the order asked: arm then cancel leaves nothing, cancel then arm leaves the timer', async () => {
+    const delivered: string[] = [];
+    await Promise.all([timers.schedule(request('gone.breach.1', T0)), timers.cancel('gone.breach.1')]);
+    await Promise.all([timers.cancel('kept.breach.1'), timers.schedule(request('kept.breach.1', T0))]);
+    await loop(new ManualClock(T0), async (payload) => void delivered.push(payload.alertId)).tick();
+    expect(delivered).toEqual(['kept']);
+  });
+
+  it('fail together as timers unavailable when the batch cannot be written', async () => {
+    const missing = new LocalTimers({ client: dynalite.client, tableName: 'no-such-table' });
+    const settled = await Promise.allSettled([missing.schedule(request('a1.breach.1', T0)), missing.cancel('a2.breach.1')]);
+    for (const s of settled) expect(s.status === 'rejected' ? s.reason : s).toBeInstanceOf(TimersUnavailableError);
   });
 });

@@ -1,13 +1,13 @@
 /**
  * The AlertStore on DynamoDB (and dynalite locally): one item per alert, written whole under
  * a condition (`attribute_not_exists(pk)` to create, `version = :expected` to update), read
- * strongly consistent by key, listed through the sparse indexes of table-definition.ts.
+ * strongly consistent by key (reads made together share one BatchGetItem), listed through the sparse indexes of table-definition.ts.
  * Nothing here scans the table or uses transactions (dynalite has none).
  *
  * A lost condition becomes AlreadyExistsError or VersionConflictError; every other failure
  * becomes StoreUnavailableError keeping the SDK error as `cause`.
  */
-import { GetItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand, type DynamoDBClient, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand, QueryCommand, UpdateItemCommand, type DynamoDBClient, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
 import type { Alert } from '../../domain/alert/alert.ts';
 import { DAY_MS, type Instant } from '../../domain/instant.ts';
 import { AlreadyExistsError, StoreUnavailableError, VersionConflictError, type SlaWatchError } from '../../errors.ts';
@@ -15,11 +15,9 @@ import type { AlertListQuery, AlertPage, AlertStore } from '../../ports/alert-st
 import { alertIdOf, alertPk, dedupPk, utcDay } from '../../store/keys.ts';
 import { ALERT_LIST_PK, BY_CREATED_INDEX, BY_DAY_INDEX, DUE_ALERT, DUE_INDEX, PARTITION_KEY } from '../../store/table-definition.ts';
 import { assertAlertFits, assertPageSize, assertVersionStep } from '../../store/write-rules.ts';
+import { BatchReads } from './batch-reads.ts';
 import { fromAlertItem, toAlertItem, type Item } from './alert-item.ts';
 import { decodeListCursor, encodeListCursor, listKeyOf, type ListKey } from './list-cursor.ts';
-
-/** Due alerts read at once by `listDue`. */
-const DUE_READ_CONCURRENCY = 8;
 
 /** Items a list query evaluates per round trip, and round trips per page: a selective filter
  * over a long history returns a short page with a cursor instead of reading the whole index. */
@@ -29,17 +27,17 @@ const LIST_MAX_ROUNDS = 10;
 export class DynamoAlertStore implements AlertStore {
   private readonly client: DynamoDBClient;
   private readonly tableName: string;
+  private readonly reads: BatchReads;
 
   constructor(options: { client: DynamoDBClient; tableName: string }) {
     this.client = options.client;
     this.tableName = options.tableName;
+    this.reads = new BatchReads(options);
   }
 
   async get(id: string): Promise<Alert | null> {
-    const out = await this.call('get', () =>
-      this.client.send(new GetItemCommand({ TableName: this.tableName, Key: { pk: { S: alertPk(id) } }, ConsistentRead: true })),
-    );
-    return out.Item === undefined ? null : this.read(out.Item);
+    const item = await this.reads.read(alertPk(id));
+    return item === null ? null : this.read(item);
   }
 
   async create(alert: Alert): Promise<void> {
@@ -77,12 +75,8 @@ export class DynamoAlertStore implements AlertStore {
   }
 
   async latestOccurrence(integrationId: string, dedupKey: string): Promise<number> {
-    const out = await this.call('latestOccurrence', () =>
-      this.client.send(
-        new GetItemCommand({ TableName: this.tableName, Key: { pk: { S: dedupPk(integrationId, dedupKey) } }, ConsistentRead: true }),
-      ),
-    );
-    const latest = out.Item?.latest?.N;
+    const pointer = await this.reads.read(dedupPk(integrationId, dedupKey));
+    const latest = pointer?.latest?.N;
     return latest === undefined ? 0 : Number(latest);
   }
 
@@ -188,14 +182,10 @@ export class DynamoAlertStore implements AlertStore {
       }
       startKey = out.LastEvaluatedKey;
     } while (startKey !== undefined && ids.length < limit);
-    // The index holds keys only: read each alert, strongly consistent, and keep those still due
-    // (the index lags the table a little).
-    const alerts: Alert[] = [];
-    for (let start = 0; start < ids.length; start += DUE_READ_CONCURRENCY) {
-      const batch = await Promise.all(ids.slice(start, start + DUE_READ_CONCURRENCY).map((id) => this.get(id)));
-      for (const alert of batch) if (alert !== null && alert.timer !== null && alert.timer.dueAt <= dueBy) alerts.push(alert);
-    }
-    return alerts;
+    // The index holds keys only: read the alerts (together, so in batches of 100), strongly
+    // consistent, and keep those still due (the index lags the table a little).
+    const read = await Promise.all(ids.map((id) => this.get(id)));
+    return read.filter((alert): alert is Alert => alert !== null && alert.timer !== null && alert.timer.dueAt <= dueBy);
   }
 
   private query(operation: string, input: Omit<QueryCommandInput, 'TableName'>) {

@@ -1,0 +1,34 @@
+/**
+ * A DynamoDB client of its own for one test, counting the commands it sends (and the keys or
+ * items a batch carries) with an SDK middleware: how a test sees how many round trips an
+ * adapter made without replacing anything.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+export interface CountingClient {
+  readonly client: DynamoDBClient;
+  /** Commands sent, by name without `Command`, e.g. `BatchGetItem`. */
+  calls(command: string): number;
+  /** For each batch command sent, how many keys or items it carried, in order. */
+  batchSizes(command: string): number[];
+}
+
+export function countingClient(endpoint: string): CountingClient {
+  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+  const sizes = new Map<string, number[]>();
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const command = (context.commandName ?? '').replace(/Command$/, '');
+      const requestItems = (args.input as { RequestItems?: Record<string, unknown[] | { Keys: unknown[] }> }).RequestItems ?? {};
+      const carried = Object.values(requestItems).reduce<number>((sum, table) => sum + (Array.isArray(table) ? table.length : table.Keys.length), 0);
+      sizes.set(command, [...(sizes.get(command) ?? []), carried]);
+      return next(args);
+    },
+    { step: 'initialize', name: 'countCommands' },
+  );
+  return {
+    client,
+    calls: (command) => sizes.get(command)?.length ?? 0,
+    batchSizes: (command) => sizes.get(command) ?? [],
+  };
+}
