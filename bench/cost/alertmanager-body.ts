@@ -1,6 +1,6 @@
 /**
  * The webhook bodies Prometheus Alertmanager (payload version 4) posts for one alert of the
- * month plan: firing (first delivery and repeats) or resolved. The problem started a minute
+ * month plan (or of the intake storm): firing (first delivery and repeats) or resolved. The problem started a minute
  * before the first delivery (group_wait), which is what `startsAt` says and, with the
  * fingerprint, what identifies the alert.
  */
@@ -11,7 +11,7 @@ import type { AlertPlan } from './month-plan.ts';
 /** Severity labels the built-in priority mapping turns into each priority. */
 const SEVERITY: Readonly<Record<Priority, string>> = { critical: 'critical', high: 'error', medium: 'warning', low: 'info' };
 
-export function alertmanagerBody(plan: AlertPlan, status: 'firing' | 'resolved', endsAt: Instant | null): string {
+export function alertmanagerBody(plan: Pick<AlertPlan, 'fingerprint' | 'priority' | 'firstAt'>, status: 'firing' | 'resolved', endsAt: Instant | null): string {
   const service = `service-${parseInt(plan.fingerprint.slice(-3), 16) % 17}`;
   const labels = { alertname: 'HighErrorRate', instance: `${service}-1:9090`, job: service, service, severity: SEVERITY[plan.priority] };
   const alert = {
