@@ -1,8 +1,8 @@
 /**
  * What each function may do, granted statement by statement on named resources: table
  * actions on the table (and, for queries, on the one index they read), schedules only in the
- * timer group plus passing only the scheduler role, email only as the configured SES identity,
- * and the one secret. The `grant*` helpers of the constructs are avoided on purpose: they
+ * timer group plus passing only the scheduler role, email only as the configured SES identity
+ * and From address, and the one secret. The `grant*` helpers of the constructs are avoided on purpose: they
  * grant more than we use (GetItem, Scan, BatchWriteItem, `index/*`, DescribeSecret).
  */
 import { PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
@@ -32,10 +32,12 @@ export interface SharedResources {
   readonly secret: ISecret;
   /** `arn:...:identity/<identity>` and, when one is used, the configuration set's ARN. */
   readonly mailArns: readonly string[];
+  /** The one From address every email is sent as. */
+  readonly sender: string;
 }
 
 export function grantNeeds(role: Role, needs: FunctionNeeds, shared: SharedResources): void {
-  const { table, timers, secret, mailArns } = shared;
+  const { table, timers, secret, mailArns, sender } = shared;
   // Every function reads the secret at cold start (functions/runtime/aws-root.ts).
   role.addToPrincipalPolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
   if (needs.items.length > 0) {
@@ -59,7 +61,10 @@ export function grantNeeds(role: Role, needs: FunctionNeeds, shared: SharedResou
     timers.acknowledgeSchedulesWildcard(role);
   }
   if (needs.mail) {
-    // SesMailer sends with SendEmail only.
-    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [...mailArns] }));
+    // SesMailer sends with SendEmail only, always as the one sender: a function that is made
+    // to send as anyone else of the identity's domain is refused.
+    role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['ses:SendEmail'], resources: [...mailArns], conditions: { StringEquals: { 'ses:FromAddress': sender } } }),
+    );
   }
 }

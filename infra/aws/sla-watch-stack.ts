@@ -61,7 +61,7 @@ export class SlaWatchStack extends Stack {
         ? []
         : [this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: settings.sesConfigurationSet, arnFormat: ArnFormat.SLASH_RESOURCE_NAME })]),
     ];
-    const shared: SharedResources = { table: this.table, timers: this.timers, secret: this.secret, mailArns };
+    const shared: SharedResources = { table: this.table, timers: this.timers, secret: this.secret, mailArns, sender };
     const environment: Record<string, string> = {
       LOG_LEVEL: settings.logLevel,
       [AWS_VARIABLES.tableName]: this.table.table.tableName,

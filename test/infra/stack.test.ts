@@ -236,7 +236,7 @@ describe('permissions', () => {
     expect(queried(s.stack.jobs.sweeper)).toContain('"/index/due"');
   });
 
-  it('let functions send email only as the configured identity, and read only the one secret', () => {
+  it('let functions send email only as the configured identity and From address, and read only the one secret', () => {
     const [[secretId]] = ofType(s.template, 'AWS::SecretsManager::Secret') as [[string, Resource]];
     for (const fn of allFunctions()) {
       const statements = statementsOf(fn);
@@ -250,6 +250,7 @@ describe('permissions', () => {
       }
       expect(mail).toHaveLength(1);
       expect(list((mail[0] as Statement).Action)).toEqual(['ses:SendEmail']);
+      expect((mail[0] as Statement).Condition).toEqual({ StringEquals: { 'ses:FromAddress': TEST_CONTEXT.sender } });
       expect(list((mail[0] as Statement).Resource).map((r) => json(r).replace(/^.*:(identity|configuration-set)\//, '$1/'))).toEqual([
         'identity/mail.example.org"]]}',
         'configuration-set/sla-watch-events"]]}',

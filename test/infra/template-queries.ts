@@ -14,6 +14,7 @@ export interface Statement {
   readonly Effect: string;
   readonly Action: string | string[];
   readonly Resource: unknown;
+  readonly Condition?: Record<string, Record<string, unknown>>;
 }
 
 export function resources(template: Template): Record<string, Resource> {
