@@ -4,17 +4,22 @@
  * fails the invocation so the failure counts in the function's Errors alarm and reaches the
  * dead-letter queue. The failed alerts keep their due timers, so the next run retries them.
  */
-import { sweep, type SweepResult } from '../shared/app/sweep.ts';
+import { sweep, sweepBudgetMs, type SweepResult } from '../shared/app/sweep.ts';
 import { deps } from './runtime/aws-root.ts';
 
-/** Due alerts per run, as on one machine; the rest wait for the next run (`more` is logged). */
-export const SWEEP_LIMIT = 100;
+/** Due alerts listed and processed at a time, as on one machine; a run takes pages until none
+ * is left or its budget is spent (then `more` is logged and the next run goes on). */
+export const SWEEP_PAGE_SIZE = 100;
 
 /** EventBridge Scheduler fires one-shot schedules within about a minute of their time. */
 export const SCHEDULER_GRACE_MS = 90_000;
 
 export async function handler(): Promise<SweepResult> {
-  const result = await sweep(deps, { limit: SWEEP_LIMIT, graceMs: SCHEDULER_GRACE_MS });
+  const result = await sweep(deps, {
+    pageSize: SWEEP_PAGE_SIZE,
+    budgetMs: sweepBudgetMs(deps.config.monitoring.checkIntervalSeconds),
+    graceMs: SCHEDULER_GRACE_MS,
+  });
   if (result.failed.length > 0) {
     const ids = result.failed.map((failure) => failure.alertId).join(', ');
     throw new Error(`sweep: ${result.failed.length} of ${result.examined} due alerts not processed (${ids})`);

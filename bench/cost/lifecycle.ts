@@ -25,8 +25,8 @@ import { Meter, type Counts, type Scope } from './counts.ts';
 import { startMeteredStack, type MeteredStack } from './metered-stack.ts';
 import type { AlertPlan } from './month-plan.ts';
 
-/** Due alerts per sweeper run, as functions/sweeper.ts takes them. */
-const SWEEP_LIMIT = 100;
+/** Due alerts per sweeper page, as functions/sweeper.ts takes them. */
+const SWEEP_PAGE_SIZE = 100;
 const MAX_EVENTS_AT_ONE_INSTANT = 10_000;
 
 export interface LifecycleOptions {
@@ -125,7 +125,7 @@ async function drive(stack: MeteredStack, meter: Meter, options: LifecycleOption
       const { result, counts } = await meter.measure('sweep', async () => {
         meter.count('scheduler.invocations');
         meter.count('lambda.sweeper');
-        return sweep(stack.deps, { limit: SWEEP_LIMIT });
+        return sweep(stack.deps, { pageSize: SWEEP_PAGE_SIZE });
       });
       problems.push(...result.failed.map((f) => `sweep: ${f.alertId}: ${f.error}`));
       sweeps.push({ at, counts, alerts: result.examined });

@@ -17,7 +17,7 @@ import { SlackChat } from '../../shared/adapters/slack/slack-chat.ts';
 import type { AppDeps } from '../../shared/app/app-deps.ts';
 import { handleTimer } from '../../shared/app/handle-timer.ts';
 import { sendDailyReport } from '../../shared/app/send-report.ts';
-import { sweep } from '../../shared/app/sweep.ts';
+import { sweep, sweepBudgetMs } from '../../shared/app/sweep.ts';
 import type { AppConfig } from '../../shared/config/app-config.ts';
 import { nextDailyAt } from '../../shared/domain/schedule/next-daily-at.ts';
 import { createApp } from '../../shared/http/app.ts';
@@ -91,7 +91,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         'sweeper',
         () => config.monitoring.checkIntervalSeconds * 1000,
         // The local loop fires a timer within a second of its instant: two seconds of grace.
-        () => sweep(deps, { limit: 100, graceMs: 2000 }),
+        () => sweep(deps, { pageSize: 100, budgetMs: sweepBudgetMs(config.monitoring.checkIntervalSeconds), graceMs: 2000 }),
         logger,
       ),
     ];

@@ -9,22 +9,37 @@
  * send half the notifications itself and turn each timer into a stale delivery. A lost timer
  * then costs at most one interval plus the grace.
  *
+ * Due alerts are taken a page at a time, each page resuming after the last, until none is left
+ * or `budgetMs` has passed: a backlog (many timers lost at once) drains in one run instead of
+ * one page per interval, and the failed alerts of a page are not listed again in the same run.
+ *
  * One alert's failure does not stop the others. Failures are logged with the alert id and
  * returned in the result rather than thrown: the failed alerts keep their due timers, so the
  * next sweep retries exactly them, whereas a thrown sweep would be retried whole by the
  * scheduler. The caller (the sweeper function) may still turn `failed` into an error metric.
  */
 import type { Alert } from '../domain/alert/alert.ts';
+import type { DueCursor } from '../ports/alert-store.ts';
 import type { AppDeps } from './app-deps.ts';
 import { processDue } from './process-due.ts';
 
 export interface SweepOptions {
-  /** At most this many due alerts per run; the rest wait for the next run. */
-  readonly limit: number;
+  /** Due alerts listed, then processed, at a time. */
+  readonly pageSize: number;
+  /** No page is started once this long has passed since the run began (default: one page). */
+  readonly budgetMs?: number;
   /** Alerts processed at once (default 4). */
   readonly concurrency?: number;
   /** Only timers due at least this long ago are the sweeper's (default 0). */
   readonly graceMs?: number;
+}
+
+/**
+ * How long a run may keep starting pages: half the check interval, so a run is over before
+ * the next one starts, and at most two minutes (the sweeper function may run for five).
+ */
+export function sweepBudgetMs(checkIntervalSeconds: number): number {
+  return Math.min(checkIntervalSeconds * 500, 120_000);
 }
 
 export interface SweepResult {
@@ -33,32 +48,47 @@ export interface SweepResult {
   /** Alerts for which something was sent. */
   readonly notified: number;
   readonly failed: readonly { readonly alertId: string; readonly error: string }[];
-  /** True when the limit was reached: more may be due. */
+  /** True when the budget ran out before the due index did: more may be due. */
   readonly more: boolean;
 }
 
 export async function sweep(deps: AppDeps, options: SweepOptions): Promise<SweepResult> {
   const now = deps.clock.now();
-  const due = await deps.store.listDue(now - (options.graceMs ?? 0), options.limit);
+  const dueBy = now - (options.graceMs ?? 0);
+  let examined = 0;
+  let notified = 0;
+  const failed: { alertId: string; error: string }[] = [];
+  let after: DueCursor | null = null;
+  do {
+    const page = await deps.store.listDue(dueBy, options.pageSize, after ?? undefined);
+    const outcome = await processAll(deps, page.alerts, now, options.concurrency ?? 4);
+    examined += page.alerts.length;
+    notified += outcome.notified;
+    failed.push(...outcome.failed);
+    after = page.next;
+  } while (after !== null && deps.clock.now() - now < (options.budgetMs ?? 0));
+  const result = { examined, notified, failed, more: after !== null };
+  deps.logger.info('sweep done', { examined, notified, failed: failed.length, more: result.more });
+  return result;
+}
+
+async function processAll(deps: AppDeps, due: readonly Alert[], now: number, concurrency: number) {
   let notified = 0;
   const failed: { alertId: string; error: string }[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < due.length) {
       const alert = due[next++] as Alert;
-      const alertId = alert.id;
       try {
-        const result = await processDue(deps, alertId, now, alert);
+        const result = await processDue(deps, alert.id, now, alert);
         if (result.kind === 'notified') notified += 1;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        deps.logger.error('sweep: alert not processed', { alertId, error: message });
-        failed.push({ alertId, error: message });
+        deps.logger.error('sweep: alert not processed', { alertId: alert.id, error: message });
+        failed.push({ alertId: alert.id, error: message });
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
-  const result = { examined: due.length, notified, failed, more: due.length >= options.limit };
-  deps.logger.info('sweep done', { examined: result.examined, notified, failed: failed.length, more: result.more });
-  return result;
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  return { notified, failed };
 }

@@ -8,6 +8,20 @@ export interface AlertPage {
   readonly nextCursor: string | null;
 }
 
+/** Where a listing of due alerts stopped: the last index entry it read. */
+export interface DueCursor {
+  readonly dueAt: Instant;
+  readonly alertId: string;
+}
+
+export interface DuePage {
+  /** Still due when read, oldest due first. */
+  readonly alerts: readonly Alert[];
+  /** Pass back to list the due alerts after this page; null once the index was read to its
+   * end (a cursor may also lead to an empty page). */
+  readonly next: DueCursor | null;
+}
+
 export interface AlertListQuery {
   readonly status?: AlertStatus;
   readonly priority?: Priority;
@@ -47,6 +61,10 @@ export interface AlertStore {
   list(query: AlertListQuery): Promise<AlertPage>;
   /** Alerts created in [fromAt, toAt), page by page (memory bounded by the page size). */
   listCreatedBetween(fromAt: Instant, toAt: Instant, pageSize: number): AsyncIterable<readonly Alert[]>;
-  /** Alerts whose pending timer is due at or before `dueBy`, oldest due first, at most `limit`. */
-  listDue(dueBy: Instant, limit: number): Promise<readonly Alert[]>;
+  /**
+   * Alerts whose pending timer is due at or before `dueBy`, oldest due first, from at most
+   * `limit` index entries after `after` (entries whose alert is no longer due are skipped, so
+   * a page may hold fewer). Pages resume after the cursor, never repeating an entry.
+   */
+  listDue(dueBy: Instant, limit: number, after?: DueCursor): Promise<DuePage>;
 }

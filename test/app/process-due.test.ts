@@ -40,7 +40,7 @@ describe('processDue', () => {
     expect(released.notified.newAlertAt).toBeNull();
     // Still due, so the sweeper lists it even if no timer is retried.
     expect(released.timer?.dueAt).toBe(C);
-    expect(await t.store.listDue(C, 10)).toHaveLength(1);
+    expect((await t.store.listDue(C, 10)).alerts).toHaveLength(1);
 
     await processDue(t.deps, alert.id, C + 5000);
     await processDue(t.deps, alert.id, C + 6000);

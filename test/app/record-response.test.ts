@@ -57,7 +57,7 @@ describe('recordResponse', () => {
     // Nothing is left to fire later (a timer already past its instant has fired or fires stale).
     expect(t.timers.pending().filter((timer) => timer.at > t.clock.now())).toEqual([]);
     t.clock.set(min(300));
-    await sweep(t.deps, { limit: 10 });
+    await sweep(t.deps, { pageSize: 10 });
     expect(t.notifier.kinds()).toEqual(['resolved']);
   });
 
@@ -71,8 +71,8 @@ describe('recordResponse', () => {
     expect((await reload(t, alert.id)).resolvedBy).toBe('lee');
     expect(t.notifier.sent).toEqual([]);
     t.clock.set(min(13));
-    expect(await sweep(t.deps, { limit: 10 })).toMatchObject({ examined: 1, notified: 1 });
-    await sweep(t.deps, { limit: 10 });
+    expect(await sweep(t.deps, { pageSize: 10 })).toMatchObject({ examined: 1, notified: 1 });
+    await sweep(t.deps, { pageSize: 10 });
     expect(t.notifier.kinds()).toEqual(['resolved']);
   });
 
@@ -128,7 +128,7 @@ describe('recordResponse', () => {
     expect((await respond(t, alert.id)).kind).toBe('recorded');
     expect((await reload(t, alert.id)).timer?.dueAt).toBe(min(65));
     t.clock.set(min(65));
-    await sweep(t.deps, { limit: 10 });
+    await sweep(t.deps, { pageSize: 10 });
     expect(t.notifier.kinds()).toEqual(['update-due']);
   });
 });

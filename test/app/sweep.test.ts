@@ -13,7 +13,7 @@ describe('sweep', () => {
     const t = testDeps({ now: min(1) });
     const due = await storeAlert(t, { dedupKey: 'due' });
     const later = await storeAlert(t, { dedupKey: 'later', createdAt: min(5) });
-    const result = await sweep(t.deps, { limit: 10 });
+    const result = await sweep(t.deps, { pageSize: 10 });
     expect(result).toEqual({ examined: 1, notified: 1, failed: [], more: false });
     expect(t.notifier.sent.map((s) => [s.alertId, s.notification.kind])).toEqual([[due.id, 'new-alert']]);
     expect((await reload(t, later.id)).notified.newAlertAt).toBeNull();
@@ -29,11 +29,11 @@ describe('sweep', () => {
         t.notifier.failEmail(1);
       }
     };
-    const first = await sweep(t.deps, { limit: 10, concurrency: 1 });
+    const first = await sweep(t.deps, { pageSize: 10, concurrency: 1 });
     expect(first).toMatchObject({ examined: 3, notified: 2, failed: [{ alertId: failing }] });
     expect(t.logger.at('error').some((e) => e.fields.alertId === failing)).toBe(true);
 
-    const second = await sweep(t.deps, { limit: 10 });
+    const second = await sweep(t.deps, { pageSize: 10 });
     expect(second).toMatchObject({ examined: 1, notified: 1, failed: [] });
     expect(t.notifier.kinds().sort()).toEqual(['new-alert', 'new-alert', 'new-alert']);
   });
@@ -41,13 +41,40 @@ describe('sweep', () => {
   it('takes at most `limit` alerts, oldest due first, and says more are waiting', async () => {
     const t = testDeps({ now: min(5) });
     for (const [i, key] of ['a', 'b', 'c'].entries()) await storeAlert(t, { dedupKey: key, createdAt: min(i) });
-    expect(await sweep(t.deps, { limit: 2 })).toMatchObject({ examined: 2, more: true });
+    expect(await sweep(t.deps, { pageSize: 2 })).toMatchObject({ examined: 2, more: true });
     expect(t.notifier.sent.map((s) => s.notification.dueAt)).toEqual([min(0), min(1)]);
+  });
+
+  it('drains a backlog page after page in one run while its budget lasts', async () => {
+    const t = testDeps({ now: min(5) });
+    for (let i = 0; i < 250; i += 1) await storeAlert(t, { dedupKey: `backlog-${i}`, createdAt: min(i % 5) });
+    expect(await sweep(t.deps, { pageSize: 100, budgetMs: MINUTE_MS })).toEqual({ examined: 250, notified: 250, failed: [], more: false });
+    expect(t.notifier.kinds()).toHaveLength(250);
+  });
+
+  it('does not list a failed alert again in the same run: later pages go on after it', async () => {
+    const t = testDeps({ now: min(5) });
+    const alerts = [];
+    for (const [i, key] of ['a', 'b', 'c', 'd', 'e'].entries()) alerts.push(await storeAlert(t, { dedupKey: key, createdAt: min(i) }));
+    const failing = alerts[0]?.id;
+    t.notifier.beforeSend = (_notification, alert) => {
+      if (alert.id === failing) t.notifier.failEmail(1);
+    };
+    const result = await sweep(t.deps, { pageSize: 2, budgetMs: MINUTE_MS, concurrency: 1 });
+    expect(result).toMatchObject({ examined: 5, notified: 4, failed: [{ alertId: failing }], more: false });
+  });
+
+  it('starts no page once its budget is spent, and says more are waiting', async () => {
+    const t = testDeps({ now: min(5) });
+    for (const [i, key] of ['a', 'b', 'c', 'd', 'e'].entries()) await storeAlert(t, { dedupKey: key, createdAt: min(i) });
+    // Each send takes a (manual) minute: the first page of two spends the two-minute budget.
+    t.notifier.beforeSend = () => t.clock.advance(MINUTE_MS);
+    expect(await sweep(t.deps, { pageSize: 2, budgetMs: 2 * MINUTE_MS, concurrency: 1 })).toMatchObject({ examined: 2, notified: 2, more: true });
   });
 
   it('throws when the due index cannot be read, so the run is retried', async () => {
     const t = testDeps({ now: min(1) });
     t.store.failNext('listDue');
-    await expect(sweep(t.deps, { limit: 10 })).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(sweep(t.deps, { pageSize: 10 })).rejects.toBeInstanceOf(StoreUnavailableError);
   });
 });

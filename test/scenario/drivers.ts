@@ -67,7 +67,7 @@ export function sweepDriver(t: TestDeps, firstAt: Instant, intervalMs: number): 
     async runUntil(until) {
       while (nextSweepAt <= until) {
         t.clock.set(Math.max(t.clock.now(), nextSweepAt));
-        const result = await sweep(t.deps, { limit: 100 });
+        const result = await sweep(t.deps, { pageSize: 100 });
         failures.push(...result.failed.map((f) => `${f.alertId} at ${t.clock.now()}: ${f.error}`));
         nextSweepAt += intervalMs;
       }

@@ -138,13 +138,36 @@ export function alertStoreContract(name: string, factory: StoreFactory): void {
       for (const alert of [...alerts, makeAlert({ dedupKey: 'no-timer' })]) await store.create(alert);
 
       const due = await store.listDue(now, 10);
-      expect(due.map((a) => a.timer?.dueAt)).toEqual([now - 30 * MINUTE_MS, now - 20 * MINUTE_MS, now - 10 * MINUTE_MS, now]);
-      expect((await store.listDue(now, 2)).map((a) => a.timer?.dueAt)).toEqual([now - 30 * MINUTE_MS, now - 20 * MINUTE_MS]);
+      expect(due.alerts.map((a) => a.timer?.dueAt)).toEqual([now - 30 * MINUTE_MS, now - 20 * MINUTE_MS, now - 10 * MINUTE_MS, now]);
+      expect((await store.listDue(now, 2)).alerts.map((a) => a.timer?.dueAt)).toEqual([now - 30 * MINUTE_MS, now - 20 * MINUTE_MS]);
 
       const handled = alerts[2] as Alert;
       await store.update({ ...handled, version: 2, timer: null }, 1);
-      expect((await store.listDue(now, 10)).map((a) => a.id)).not.toContain(handled.id);
-      expect(await store.listDue(now, 10)).toHaveLength(3);
+      expect((await store.listDue(now, 10)).alerts.map((a) => a.id)).not.toContain(handled.id);
+      expect((await store.listDue(now, 10)).alerts).toHaveLength(3);
+    });
+
+    it('lists due alerts page after page from a cursor, each once, to the end of the index', async () => {
+      const now = FIXTURE_CREATED_AT + HOUR_MS;
+      // Seven due, two of them at the same instant, one not yet due.
+      const dueAts = [1, 2, 3, 3, 4, 5, 6].map((m) => now - 10 * MINUTE_MS + m * MINUTE_MS);
+      const alerts = [...dueAts, now + MINUTE_MS].map((dueAt, i) =>
+        makeAlert({ dedupKey: `page-${i}`, generation: 1, timer: { name: `p${i}.breach.1`, dueAt, kind: 'breach', generation: 1 } }),
+      );
+      for (const alert of alerts) await store.create(alert);
+
+      const seen: string[] = [];
+      let page = await store.listDue(now, 3);
+      let pages = 1;
+      seen.push(...page.alerts.map((a) => a.id));
+      while (page.next !== null) {
+        page = await store.listDue(now, 3, page.next);
+        pages += 1;
+        seen.push(...page.alerts.map((a) => a.id));
+      }
+      expect(seen.sort()).toEqual(alerts.slice(0, 7).map((a) => a.id).sort());
+      expect(pages).toBeGreaterThanOrEqual(3);
+      expect(pages).toBeLessThanOrEqual(4);
     });
 
     it('keeps the highest occurrence of a dedup key, per integration', async () => {

@@ -11,7 +11,7 @@
 import type { Alert } from '../../shared/domain/alert/alert.ts';
 import type { Instant } from '../../shared/domain/instant.ts';
 import { AlreadyExistsError, StoreUnavailableError, VersionConflictError } from '../../shared/errors.ts';
-import type { AlertListQuery, AlertPage, AlertStore } from '../../shared/ports/alert-store.ts';
+import type { AlertListQuery, AlertPage, AlertStore, DueCursor, DuePage } from '../../shared/ports/alert-store.ts';
 import { assertAlertFits, assertPageSize, assertVersionStep, invalidCursor } from '../../shared/store/write-rules.ts';
 
 export type StoreOperation = keyof AlertStore;
@@ -94,14 +94,19 @@ export class InMemoryAlertStore implements AlertStore {
     for (let i = 0; i < inRange.length; i += pageSize) yield inRange.slice(i, i + pageSize).map(copy);
   }
 
-  async listDue(dueBy: Instant, limit: number): Promise<readonly Alert[]> {
+  async listDue(dueBy: Instant, limit: number, after?: DueCursor): Promise<DuePage> {
     this.maybeFail('listDue');
     assertPageSize(limit);
-    return [...this.alerts.values()]
-      .filter((a) => a.timer !== null && a.timer.dueAt <= dueBy)
-      .sort((a, b) => (a.timer?.dueAt ?? 0) - (b.timer?.dueAt ?? 0) || a.id.localeCompare(b.id))
-      .slice(0, limit)
-      .map(copy);
+    const order = (a: DueCursor, b: DueCursor) => a.dueAt - b.dueAt || a.alertId.localeCompare(b.alertId);
+    const entries = [...this.alerts.values()]
+      .flatMap((a) => (a.timer !== null && a.timer.dueAt <= dueBy ? [{ dueAt: a.timer.dueAt, alertId: a.id }] : []))
+      .sort(order)
+      .filter((entry) => after === undefined || order(entry, after) > 0);
+    const page = entries.slice(0, limit);
+    return {
+      alerts: page.map((entry) => copy(this.alerts.get(entry.alertId) as Alert)),
+      next: entries.length > limit ? (page.at(-1) ?? null) : null,
+    };
   }
 
   private maybeFail(operation: StoreOperation): void {

@@ -11,7 +11,7 @@ import { PutItemCommand, QueryCommand, UpdateItemCommand, type DynamoDBClient, t
 import type { Alert } from '../../domain/alert/alert.ts';
 import { DAY_MS, type Instant } from '../../domain/instant.ts';
 import { AlreadyExistsError, StoreUnavailableError, VersionConflictError, type SlaWatchError } from '../../errors.ts';
-import type { AlertListQuery, AlertPage, AlertStore } from '../../ports/alert-store.ts';
+import type { AlertListQuery, AlertPage, AlertStore, DueCursor, DuePage } from '../../ports/alert-store.ts';
 import { alertIdOf, alertPk, dedupPk, utcDay } from '../../store/keys.ts';
 import { ALERT_LIST_PK, BY_CREATED_INDEX, BY_DAY_INDEX, DUE_ALERT, DUE_INDEX, PARTITION_KEY } from '../../store/table-definition.ts';
 import { assertAlertFits, assertPageSize, assertVersionStep } from '../../store/write-rules.ts';
@@ -163,29 +163,31 @@ export class DynamoAlertStore implements AlertStore {
     }
   }
 
-  async listDue(dueBy: Instant, limit: number): Promise<readonly Alert[]> {
+  async listDue(dueBy: Instant, limit: number, after?: DueCursor): Promise<DuePage> {
     assertPageSize(limit);
-    const ids: string[] = [];
-    let startKey: Item | undefined;
+    const entries: DueCursor[] = [];
+    let startKey: Item | undefined = after === undefined ? undefined : dueIndexKey(after);
     do {
       const out = await this.query('listDue', {
         IndexName: DUE_INDEX.indexName,
         KeyConditionExpression: '#duePk = :due AND #dueAt <= :dueBy',
         ExpressionAttributeNames: { '#duePk': DUE_INDEX.partitionKey.name, '#dueAt': DUE_INDEX.sortKey.name },
         ExpressionAttributeValues: { ':due': { S: DUE_ALERT }, ':dueBy': { N: String(dueBy) } },
-        Limit: limit - ids.length,
+        Limit: limit - entries.length,
         ExclusiveStartKey: startKey,
       });
       for (const item of out.Items ?? []) {
         const pk = item[PARTITION_KEY.name]?.S;
-        if (pk !== undefined) ids.push(alertIdOf(pk));
+        const dueAt = Number(item[DUE_INDEX.sortKey.name]?.N);
+        if (pk !== undefined && Number.isFinite(dueAt)) entries.push({ dueAt, alertId: alertIdOf(pk) });
       }
       startKey = out.LastEvaluatedKey;
-    } while (startKey !== undefined && ids.length < limit);
+    } while (startKey !== undefined && entries.length < limit);
     // The index holds keys only: read the alerts (together, so in batches of 100), strongly
     // consistent, and keep those still due (the index lags the table a little).
-    const read = await Promise.all(ids.map((id) => this.get(id)));
-    return read.filter((alert): alert is Alert => alert !== null && alert.timer !== null && alert.timer.dueAt <= dueBy);
+    const read = await Promise.all(entries.map((entry) => this.get(entry.alertId)));
+    const alerts = read.filter((alert): alert is Alert => alert !== null && alert.timer !== null && alert.timer.dueAt <= dueBy);
+    return { alerts, next: startKey === undefined ? null : (entries.at(-1) ?? null) };
   }
 
   private query(operation: string, input: Omit<QueryCommandInput, 'TableName'>) {
@@ -223,4 +225,13 @@ export class DynamoAlertStore implements AlertStore {
 
 function isConditionFailed(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+}
+
+/** The due index's key of an entry (index keys plus the table key), to resume a query after it. */
+function dueIndexKey(cursor: DueCursor): Item {
+  return {
+    [PARTITION_KEY.name]: { S: alertPk(cursor.alertId) },
+    [DUE_INDEX.partitionKey.name]: { S: DUE_ALERT },
+    [DUE_INDEX.sortKey.name]: { N: String(cursor.dueAt) },
+  };
 }
