@@ -32,12 +32,12 @@ export interface SharedResources {
   readonly secret: ISecret;
   /** `arn:...:identity/<identity>` and, when one is used, the configuration set's ARN. */
   readonly mailArns: readonly string[];
-  /** The one From address every email is sent as. */
-  readonly sender: string;
+  /** The one From address every email is sent as (the bare address, without a display name). */
+  readonly senderAddress: string;
 }
 
 export function grantNeeds(role: Role, needs: FunctionNeeds, shared: SharedResources): void {
-  const { table, timers, secret, mailArns, sender } = shared;
+  const { table, timers, secret, mailArns, senderAddress } = shared;
   // Every function reads the secret at cold start (functions/runtime/aws-root.ts).
   role.addToPrincipalPolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
   if (needs.items.length > 0) {
@@ -62,9 +62,10 @@ export function grantNeeds(role: Role, needs: FunctionNeeds, shared: SharedResou
   }
   if (needs.mail) {
     // SesMailer sends with SendEmail only, always as the one sender: a function that is made
-    // to send as anyone else of the identity's domain is refused.
+    // to send as anyone else of the identity's domain is refused. (SES compares the address
+    // alone; a display name is `ses:FromDisplayName`.)
     role.addToPrincipalPolicy(
-      new PolicyStatement({ actions: ['ses:SendEmail'], resources: [...mailArns], conditions: { StringEquals: { 'ses:FromAddress': sender } } }),
+      new PolicyStatement({ actions: ['ses:SendEmail'], resources: [...mailArns], conditions: { StringEquals: { 'ses:FromAddress': senderAddress } } }),
     );
   }
 }

@@ -20,6 +20,7 @@ import { bundleSettings } from './bundling.ts';
 import { SlaWatchHttpApi } from './http-api.ts';
 import type { SharedResources } from './permissions.ts';
 import { ScheduledJobs } from './scheduled-jobs.ts';
+import { senderAddress } from '../../shared/adapters/ses/email-address.ts';
 import { defaultSesIdentity, type StackSettings } from './stack-settings.ts';
 import type { SynthConfig } from './synth-config.ts';
 import { TimerInfrastructure } from './timer-infrastructure.ts';
@@ -61,7 +62,7 @@ export class SlaWatchStack extends Stack {
         ? []
         : [this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: settings.sesConfigurationSet, arnFormat: ArnFormat.SLASH_RESOURCE_NAME })]),
     ];
-    const shared: SharedResources = { table: this.table, timers: this.timers, secret: this.secret, mailArns, sender };
+    const shared: SharedResources = { table: this.table, timers: this.timers, secret: this.secret, mailArns, senderAddress: senderAddress(sender) };
     const environment: Record<string, string> = {
       LOG_LEVEL: settings.logLevel,
       [AWS_VARIABLES.tableName]: this.table.table.tableName,

@@ -15,7 +15,7 @@
  * - `logLevel`: debug | info | warn | error (default info).
  */
 import type { Node } from 'constructs';
-import { isValidEmailAddress, isValidSender } from '../../shared/adapters/ses/email-address.ts';
+import { isValidEmailAddress, isValidSender, senderAddress } from '../../shared/adapters/ses/email-address.ts';
 import { ConfigError } from '../../shared/errors.ts';
 
 export interface StackSettings {
@@ -58,11 +58,6 @@ export function readStackSettings(node: Node): StackSettings {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return settings;
-}
-
-/** The address inside `Name <address>` or the bare address. */
-export function senderAddress(sender: string): string {
-  return /<([^>]+)>\s*$/.exec(sender)?.[1] ?? sender;
 }
 
 /** The SES identity a sender belongs to when none is given: its domain. */

@@ -22,7 +22,11 @@ export function isValidEmailAddress(address: string): boolean {
 
 /** A bare address, or `Display Name <address>` without quotes, angle brackets or controls in the name. */
 export function isValidSender(from: string): boolean {
-  if (/[\r\n]/.test(from)) return false;
+  return !/[\r\n]/.test(from) && isValidEmailAddress(senderAddress(from));
+}
+
+/** The address of a sender: the one inside `Name <address>`, or the bare address. */
+export function senderAddress(from: string): string {
   const named = NAMED.exec(from);
-  return named === null ? isValidEmailAddress(from) : isValidEmailAddress(named[2] ?? '');
+  return named === null ? from : (named[2] ?? '');
 }
