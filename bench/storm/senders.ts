@@ -22,8 +22,9 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: senders });
 const latencies = new Float64Array(bodies.length);
 let answered = 0;
 let next = 0;
+// A request that fails on the wire counts as not answered (status 0), as a sender would see it.
 function post(body) {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const request = http.request(url, {
       method: 'POST',
       agent,
@@ -31,9 +32,9 @@ function post(body) {
     }, (response) => {
       response.resume();
       response.on('end', () => resolve(response.statusCode));
-      response.on('error', reject);
+      response.on('error', () => resolve(0));
     });
-    request.on('error', reject);
+    request.on('error', () => resolve(0));
     request.end(body);
   });
 }
@@ -60,5 +61,6 @@ export function sendFromWorker(workerData: { url: string; secret: string; bodies
       void worker.terminate();
     });
     worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the senders' worker exited (code ${code}) before reporting`)));
   });
 }

@@ -19,6 +19,8 @@ export interface Occurrence {
   readonly current: Alert | null;
   /** The occurrence number a new alert would take. */
   readonly next: number;
+  /** Whether `current` was read when the request began rather than just now. */
+  readonly early: boolean;
 }
 
 /**
@@ -49,8 +51,10 @@ export class Lookups {
     const { deps, integrationId } = this;
     const { dedupKey } = event;
     if (!event.reopenAfterResolve) {
-      const current = await this.read(alertId(integrationId, dedupKey, 1));
-      return { current, next: current === null ? 1 : 2 };
+      const id = alertId(integrationId, dedupKey, 1);
+      const early = this.pending.has(id);
+      const current = await this.read(id);
+      return { current, next: current === null ? 1 : 2, early };
     }
     const pointer = await deps.store.latestOccurrence(integrationId, dedupKey);
     let current: Alert | null = null;
@@ -63,7 +67,7 @@ export class Lookups {
     }
     // A pointer left behind (a crash between create and recordOccurrence) is moved up here.
     if (current !== null && current.occurrence > pointer) await deps.store.recordOccurrence(integrationId, dedupKey, current.occurrence);
-    return { current, next };
+    return { current, next, early: false };
   }
 
   private read(id: string): Promise<Alert | null> {

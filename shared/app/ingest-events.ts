@@ -167,7 +167,10 @@ function buildAlert(deps: AppDeps, integration: IntegrationConfig, event: Intake
 
 async function respond(deps: AppDeps, lookups: Lookups, integration: IntegrationConfig, event: IntakeEvent, type: 'acknowledgment' | 'resolution'): Promise<IngestResult> {
   const ignored: IngestResult = { outcome: 'ignored', alertId: null, dedupKey: event.dedupKey };
-  const { current } = await lookups.find(event);
+  const found = await lookups.find(event);
+  // A read made when the request began may predate an alert a concurrent delivery has created
+  // since, and nothing would repeat a response ignored now: read again before ignoring it.
+  const { current } = found.current === null && found.early ? await lookups.find(event) : found;
   if (current === null) return ignored;
   const done = type === 'acknowledgment' ? current.status !== 'open' : current.status === 'resolved';
   if (done) return { ...ignored, alertId: current.id };

@@ -104,6 +104,19 @@ describe('ingestEvents', () => {
     expect(t.store.all().map((a) => a.status).sort()).toEqual(['open', 'resolved']);
   });
 
+  it('does not ignore a resolution for an alert another delivery created while the request was under way', async () => {
+    const t = testDeps({ now: NOW });
+    // The group's alerts are read when the request begins: 'late' is not stored yet. While the
+    // new-alert email of 'first' goes out, a concurrent delivery creates 'late'.
+    t.notifier.beforeSend = async () => {
+      t.notifier.beforeSend = undefined;
+      await deliver(t, 'am', amGroup([amAlert({ fingerprint: 'late' })]));
+    };
+    const results = await deliver(t, 'am', amGroup([amAlert({ fingerprint: 'first' }), amAlert({ fingerprint: 'late', status: 'resolved' })]));
+    expect(results.map((r) => r.outcome)).toEqual(['created', 'resolved']);
+    expect(t.store.all().find((a) => a.dedupKey.startsWith('late@'))?.status).toBe('resolved');
+  });
+
   it('PagerDuty: trigger, acknowledge, resolve, then a new trigger opens occurrence 2', async () => {
     const t = testDeps({ now: NOW });
     const first = alertId('pd', 'db-replication-lag', 1);

@@ -211,6 +211,23 @@ describe('LocalTimers arms and cancels made together', () => {
     expect(delivered).toEqual(['kept']);
   });
 
+  it('take effect in the order asked even when more are asked at once than one batch holds', async () => {
+    const delivered: string[] = [];
+    const others = Array.from({ length: 150 }, (_, i) => timers.schedule(request(`other${i}.breach.1`, T0)));
+    await Promise.all([...others, timers.schedule(request('x.breach.1', T0)), timers.cancel('x.breach.1')]);
+    await loop(new ManualClock(T0), async (payload) => void delivered.push(payload.alertId)).tick();
+    expect(delivered).toHaveLength(150);
+    expect(delivered).not.toContain('x');
+  });
+
+  it('re-arm a name that was armed before when it is cancelled and armed again together', async () => {
+    const delivered: TimerPayload[] = [];
+    await timers.schedule(request('a1.reminder.1', T0, 1));
+    await Promise.all([timers.cancel('a1.reminder.1'), timers.schedule(request('a1.reminder.1', T0, 9))]);
+    await loop(new ManualClock(T0), async (payload) => void delivered.push(payload)).tick();
+    expect(delivered).toEqual([request('a1.reminder.1', T0, 9).payload]);
+  });
+
   it('fail together as timers unavailable when the batch cannot be written', async () => {
     const missing = new LocalTimers({ client: dynalite.client, tableName: 'no-such-table' });
     const settled = await Promise.allSettled([missing.schedule(request('a1.breach.1', T0)), missing.cancel('a2.breach.1')]);

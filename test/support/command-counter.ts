@@ -11,17 +11,21 @@ export interface CountingClient {
   calls(command: string): number;
   /** For each batch command sent, how many keys or items it carried, in order. */
   batchSizes(command: string): number[];
+  /** The input of each command of that name sent, in order. */
+  inputs(command: string): unknown[];
 }
 
 export function countingClient(endpoint: string): CountingClient {
   const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
   const sizes = new Map<string, number[]>();
+  const inputs = new Map<string, unknown[]>();
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const command = (context.commandName ?? '').replace(/Command$/, '');
       const requestItems = (args.input as { RequestItems?: Record<string, unknown[] | { Keys: unknown[] }> }).RequestItems ?? {};
       const carried = Object.values(requestItems).reduce<number>((sum, table) => sum + (Array.isArray(table) ? table.length : table.Keys.length), 0);
       sizes.set(command, [...(sizes.get(command) ?? []), carried]);
+      inputs.set(command, [...(inputs.get(command) ?? []), args.input]);
       return next(args);
     },
     { step: 'initialize', name: 'countCommands' },
@@ -30,5 +34,6 @@ export function countingClient(endpoint: string): CountingClient {
     client,
     calls: (command) => sizes.get(command)?.length ?? 0,
     batchSizes: (command) => sizes.get(command) ?? [],
+    inputs: (command) => inputs.get(command) ?? [],
   };
 }

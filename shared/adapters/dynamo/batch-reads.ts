@@ -1,36 +1,43 @@
 /**
  * Reads by key, gathered into BatchGetItem calls: every `read(pk)` made while the event loop
  * works through one round of I/O (all the requests that arrived together, or all the alerts
- * of one webhook group read at once) goes out as one round trip of up to 100 keys instead of
- * one GetItem each. Under a storm that is most of the cost of a read: each SDK call spends far
+ * of one webhook group read at once) goes out in calls of up to 100 keys instead of one
+ * GetItem each. Under a storm that is most of the cost of a read: each SDK call spends far
  * more on building, signing and sending the request than DynamoDB spends on the item.
  *
  * Reads stay strongly consistent (`ConsistentRead` per table), as GetItem was: the writes
- * that follow are conditional on what was read. Keys DynamoDB leaves unprocessed (throttling)
- * are asked again with a short backoff; whatever is still unread after that fails with
- * StoreUnavailableError, as does every read of a batch whose call failed.
+ * that follow are conditional on what was read. Keys DynamoDB leaves unprocessed are asked
+ * again (unprocessed.ts); a key still unread after that fails with StoreUnavailableError, as
+ * does every read of a call that failed.
  */
-import { BatchGetItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, type AttributeValue, type DynamoDBClient, type KeysAndAttributes } from '@aws-sdk/client-dynamodb';
 import DataLoader from 'dataloader';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { StoreUnavailableError } from '../../errors.ts';
+import { PARTITION_KEY } from '../../store/table-definition.ts';
+import { sendUntilProcessed, UNPROCESSED_ROUNDS } from './unprocessed.ts';
 
 type Item = Record<string, AttributeValue>;
 
 /** DynamoDB's limit on keys per BatchGetItem. */
 const MAX_KEYS_PER_BATCH = 100;
-/** Rounds for keys left unprocessed, and the first pause between them (doubling). */
-const UNPROCESSED_ROUNDS = 6;
-const UNPROCESSED_FIRST_DELAY_MS = 20;
+
+export interface BatchReadsOptions {
+  readonly client: DynamoDBClient;
+  readonly tableName: string;
+  /** Read only the key of each item: enough to know which exist. */
+  readonly keysOnly?: boolean;
+}
 
 export class BatchReads {
   private readonly client: DynamoDBClient;
   private readonly tableName: string;
+  private readonly projection: Pick<KeysAndAttributes, 'ProjectionExpression' | 'ExpressionAttributeNames'>;
   private readonly loader: DataLoader<string, Item | null>;
 
-  constructor(options: { client: DynamoDBClient; tableName: string }) {
+  constructor(options: BatchReadsOptions) {
     this.client = options.client;
     this.tableName = options.tableName;
+    this.projection = options.keysOnly === true ? { ProjectionExpression: '#pk', ExpressionAttributeNames: { '#pk': PARTITION_KEY.name } } : {};
     this.loader = new DataLoader((pks) => this.readBatch(pks), {
       // Not a cache: every read must see the latest write, so each load goes to the table.
       cache: false,
@@ -47,25 +54,25 @@ export class BatchReads {
 
   private async readBatch(pks: readonly string[]): Promise<(Item | null | Error)[]> {
     const found = new Map<string, Item>();
-    let pending: Item[] = [...new Set(pks)].map((pk) => ({ pk: { S: pk } }));
+    let unread: readonly Item[];
     try {
-      for (let round = 0; pending.length > 0 && round < UNPROCESSED_ROUNDS; round += 1) {
-        if (round > 0) await sleep(UNPROCESSED_FIRST_DELAY_MS * 2 ** (round - 1));
+      const keys: Item[] = [...new Set(pks)].map((pk) => ({ [PARTITION_KEY.name]: { S: pk } }));
+      unread = await sendUntilProcessed(keys, async (pending) => {
         const out = await this.client.send(
-          new BatchGetItemCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }),
+          new BatchGetItemCommand({ RequestItems: { [this.tableName]: { Keys: [...pending], ConsistentRead: true, ...this.projection } } }),
         );
         for (const item of out.Responses?.[this.tableName] ?? []) {
-          const pk = item.pk?.S;
+          const pk = item[PARTITION_KEY.name]?.S;
           if (pk !== undefined) found.set(pk, item);
         }
-        pending = out.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
-      }
+        return out.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+      });
     } catch (error) {
-      const failure = new StoreUnavailableError(`DynamoDB get on ${this.tableName} failed`, error);
+      const failure = new StoreUnavailableError(`DynamoDB read on ${this.tableName} failed`, error);
       return pks.map(() => failure);
     }
-    const unread = new Set(pending.map((key) => key.pk?.S));
-    const throttled = new StoreUnavailableError(`DynamoDB get on ${this.tableName} failed: keys left unprocessed after ${UNPROCESSED_ROUNDS} rounds`);
-    return pks.map((pk) => (unread.has(pk) ? throttled : (found.get(pk) ?? null)));
+    const left = new Set(unread.map((key) => key[PARTITION_KEY.name]?.S));
+    const throttled = new StoreUnavailableError(`DynamoDB read on ${this.tableName} failed: keys left unprocessed after ${UNPROCESSED_ROUNDS} rounds`);
+    return pks.map((pk) => (left.has(pk) ? throttled : (found.get(pk) ?? null)));
   }
 }

@@ -1,79 +1,106 @@
 /**
- * Arms and cancels local timers in batches: every arm and cancel asked for while the event
- * loop works through one round of I/O is carried out with one BatchGetItem (which of the
- * names to arm exist already) and BatchWriteItem calls of up to 25 items, instead of one
- * conditional PutItem or DeleteItem each. Under a storm every new alert arms a timer, and
- * each SDK call costs far more than the item it writes.
+ * Arms and cancels local timers in batches: the arms and cancels asked for while the event
+ * loop works through one round of I/O, or while the previous batch was being written, are
+ * carried out together: one existence check (a keys-only BatchGetItem) and BatchWriteItem
+ * calls of up to 25 items, instead of one conditional PutItem or DeleteItem each. Under a
+ * storm every new alert arms a timer, and each SDK call costs far more than the item it writes.
  *
+ * Batches are written one after another, so writes to one name always take effect in the
+ * order they were asked for (within a batch, only the last state of each name is written).
  * BatchWriteItem takes no conditions, so the port's "arming a name that exists changes
- * nothing" is kept by reading first: a name found in the table, or armed earlier in the
- * batch, is left as it is. Within a batch, writes to one name take effect in the order they
- * were asked for (only the last state of each name is written). A write resolves once it is
- * stored; when a batch cannot be stored, every write in it fails with TimersUnavailableError.
+ * nothing" is kept by the existence check: a name found in the table, or armed earlier in the
+ * batch, is left as it is.
+ *
+ * A write resolves once it is stored. When a batch cannot be stored, every write in it fails
+ * with TimersUnavailableError, including those whose items did get written: a caller told so
+ * leaves the change to the sweeper, which is always safe.
  */
 import { BatchWriteItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
-import DataLoader from 'dataloader';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { TimersUnavailableError } from '../../errors.ts';
 import type { TimerRequest } from '../../ports/timers.ts';
 import { timerPk } from '../../store/keys.ts';
+import { PARTITION_KEY } from '../../store/table-definition.ts';
 import { BatchReads } from '../dynamo/batch-reads.ts';
+import { sendUntilProcessed, UNPROCESSED_ROUNDS } from '../dynamo/unprocessed.ts';
 import { toTimerItem } from './timer-item.ts';
 
 export type TimerWrite = { readonly kind: 'arm'; readonly request: TimerRequest } | { readonly kind: 'cancel'; readonly name: string };
 
+interface Asked {
+  readonly write: TimerWrite;
+  readonly done: () => void;
+  readonly failed: (error: Error) => void;
+}
+
 /** DynamoDB's limit on items per BatchWriteItem. */
 const MAX_ITEMS_PER_WRITE = 25;
-/** Rounds for items left unprocessed, and the first pause between them (doubling). */
-const UNPROCESSED_ROUNDS = 6;
-const UNPROCESSED_FIRST_DELAY_MS = 20;
-/** Writes gathered into one batch at most. */
-const MAX_WRITES_PER_BATCH = 100;
 
 export class TimerWrites {
   private readonly client: DynamoDBClient;
   private readonly tableName: string;
-  private readonly reads: BatchReads;
-  private readonly loader: DataLoader<TimerWrite, void>;
+  private readonly existing: BatchReads;
+  private queue: Asked[] = [];
+  private draining = false;
 
   constructor(options: { client: DynamoDBClient; tableName: string }) {
     this.client = options.client;
     this.tableName = options.tableName;
-    this.reads = new BatchReads(options);
-    this.loader = new DataLoader((writes) => this.writeBatch(writes), {
-      cache: false,
-      maxBatchSize: MAX_WRITES_PER_BATCH,
-      batchScheduleFn: (run) => setImmediate(run),
-    });
+    this.existing = new BatchReads({ ...options, keysOnly: true });
   }
 
   write(write: TimerWrite): Promise<void> {
-    return this.loader.load(write);
+    return new Promise((done, failed) => {
+      this.queue.push({ write, done, failed });
+      if (this.draining) return;
+      this.draining = true;
+      // Wait for the rest of this round of I/O, so concurrent requests share one batch.
+      setImmediate(() => void this.drain());
+    });
   }
 
-  private async writeBatch(writes: readonly TimerWrite[]): Promise<(void | Error)[]> {
-    try {
-      const requests = await this.finalWrites(writes);
-      await Promise.all(chunks(requests, MAX_ITEMS_PER_WRITE).map((chunk) => this.writeChunk(chunk)));
-      return writes.map(() => undefined);
-    } catch (error) {
-      const names = writes.map((w) => (w.kind === 'arm' ? w.request.name : w.name));
-      const failure = new TimersUnavailableError(`could not write local timers ${names.join(', ')}`, error);
-      return writes.map(() => failure);
+  /** Writes batch after batch until nothing is left to write; never rejects. */
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue;
+      this.queue = [];
+      try {
+        await this.writeBatch(batch.map((asked) => asked.write));
+        for (const asked of batch) asked.done();
+      } catch (error) {
+        const names = batch.map(({ write }) => (write.kind === 'arm' ? write.request.name : write.name));
+        const failure = new TimersUnavailableError(`could not write local timers ${names.join(', ')}`, error);
+        for (const asked of batch) asked.failed(failure);
+      }
     }
+    this.draining = false;
+  }
+
+  private async writeBatch(writes: readonly TimerWrite[]): Promise<void> {
+    const requests = await this.finalWrites(writes);
+    const chunks: WriteRequest[][] = [];
+    for (let start = 0; start < requests.length; start += MAX_ITEMS_PER_WRITE) chunks.push(requests.slice(start, start + MAX_ITEMS_PER_WRITE));
+    await Promise.all(
+      chunks.map(async (chunk) => {
+        const left = await sendUntilProcessed(chunk, async (pending) => {
+          const out = await this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.tableName]: [...pending] } }));
+          return out.UnprocessedItems?.[this.tableName] ?? [];
+        });
+        if (left.length > 0) throw new Error(`${left.length} timer writes left unprocessed after ${UNPROCESSED_ROUNDS} rounds`);
+      }),
+    );
   }
 
   /** One write per name: its state after the batch's writes in order, arms of existing names skipped. */
   private async finalWrites(writes: readonly TimerWrite[]): Promise<WriteRequest[]> {
     const armed = [...new Set(writes.flatMap((w) => (w.kind === 'arm' ? [timerPk(w.request.name)] : [])))];
-    const found = await Promise.all(armed.map((pk) => this.reads.read(pk)));
+    const found = await Promise.all(armed.map((pk) => this.existing.read(pk)));
     const exists = new Map(armed.map((pk, i) => [pk, found[i] !== null]));
     const last = new Map<string, WriteRequest>();
     for (const w of writes) {
       if (w.kind === 'cancel') {
         const pk = timerPk(w.name);
         exists.set(pk, false);
-        last.set(pk, { DeleteRequest: { Key: { pk: { S: pk } } } });
+        last.set(pk, { DeleteRequest: { Key: { [PARTITION_KEY.name]: { S: pk } } } });
         continue;
       }
       const pk = timerPk(w.request.name);
@@ -83,20 +110,4 @@ export class TimerWrites {
     }
     return [...last.values()];
   }
-
-  private async writeChunk(chunk: WriteRequest[]): Promise<void> {
-    let pending = chunk;
-    for (let round = 0; pending.length > 0; round += 1) {
-      if (round === UNPROCESSED_ROUNDS) throw new Error(`${pending.length} timer writes left unprocessed after ${UNPROCESSED_ROUNDS} rounds`);
-      if (round > 0) await sleep(UNPROCESSED_FIRST_DELAY_MS * 2 ** (round - 1));
-      const out = await this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.tableName]: pending } }));
-      pending = out.UnprocessedItems?.[this.tableName] ?? [];
-    }
-  }
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
-  return out;
 }
