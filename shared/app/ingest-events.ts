@@ -13,11 +13,12 @@
  *
  * Events are applied in order and each is stored before the next, so when this resolves
  * everything the request carried is stored. Their first reads are started together up front
- * (find-occurrence.ts), so the store can answer a whole group in one round trip. A new alert is created with its new-alert
- * notification already claimed and its next timer planned (one write); the notifications are
- * sent once everything is stored. A failure there does not fail the request: a refused email
- * releases its claim with a timer due at once, which the sweeper finds. (As with every claim, a
- * crash between the write and the send loses that email rather than risking it twice.)
+ * (find-occurrence.ts), so the store can answer a whole group in one round trip. A new alert
+ * is created with its new-alert notification already claimed and its next timer planned (one
+ * write); the notifications are sent once everything is stored. A failure there does not fail
+ * the request: a refused email releases its claim with a timer due at once, which the sweeper
+ * finds. (As with every claim, a crash between the write and the send loses that email rather
+ * than risking it twice.)
  */
 import type { IntegrationConfig } from '../config/app-config.ts';
 import type { Alert } from '../domain/alert/alert.ts';

@@ -1,8 +1,9 @@
 /**
  * The AlertStore on DynamoDB (and dynalite locally): one item per alert, written whole under
  * a condition (`attribute_not_exists(pk)` to create, `version = :expected` to update), read
- * strongly consistent by key (reads made together share one BatchGetItem), listed through the sparse indexes of table-definition.ts.
- * Nothing here scans the table or uses transactions (dynalite has none).
+ * strongly consistent by key (reads made together share one BatchGetItem, batch-reads.ts),
+ * listed through the sparse indexes of table-definition.ts. Nothing here scans the table or
+ * uses transactions (dynalite has none).
  *
  * A lost condition becomes AlreadyExistsError or VersionConflictError; every other failure
  * becomes StoreUnavailableError keeping the SDK error as `cause`.
@@ -165,7 +166,7 @@ export class DynamoAlertStore implements AlertStore {
 
   async listDue(dueBy: Instant, limit: number, after?: DueCursor): Promise<DuePage> {
     assertPageSize(limit);
-    const entries: DueCursor[] = [];
+    const ids: string[] = [];
     let startKey: Item | undefined = after === undefined ? undefined : dueIndexKey(after);
     do {
       const out = await this.query('listDue', {
@@ -173,21 +174,20 @@ export class DynamoAlertStore implements AlertStore {
         KeyConditionExpression: '#duePk = :due AND #dueAt <= :dueBy',
         ExpressionAttributeNames: { '#duePk': DUE_INDEX.partitionKey.name, '#dueAt': DUE_INDEX.sortKey.name },
         ExpressionAttributeValues: { ':due': { S: DUE_ALERT }, ':dueBy': { N: String(dueBy) } },
-        Limit: limit - entries.length,
+        Limit: limit - ids.length,
         ExclusiveStartKey: startKey,
       });
       for (const item of out.Items ?? []) {
         const pk = item[PARTITION_KEY.name]?.S;
-        const dueAt = Number(item[DUE_INDEX.sortKey.name]?.N);
-        if (pk !== undefined && Number.isFinite(dueAt)) entries.push({ dueAt, alertId: alertIdOf(pk) });
+        if (pk !== undefined) ids.push(alertIdOf(pk));
       }
       startKey = out.LastEvaluatedKey;
-    } while (startKey !== undefined && entries.length < limit);
+    } while (startKey !== undefined && ids.length < limit);
     // The index holds keys only: read the alerts (together, so in batches of 100), strongly
     // consistent, and keep those still due (the index lags the table a little).
-    const read = await Promise.all(entries.map((entry) => this.get(entry.alertId)));
+    const read = await Promise.all(ids.map((id) => this.get(id)));
     const alerts = read.filter((alert): alert is Alert => alert !== null && alert.timer !== null && alert.timer.dueAt <= dueBy);
-    return { alerts, next: startKey === undefined ? null : (entries.at(-1) ?? null) };
+    return { alerts, next: startKey === undefined ? null : dueCursorOf(startKey) };
   }
 
   private query(operation: string, input: Omit<QueryCommandInput, 'TableName'>) {
@@ -234,4 +234,9 @@ function dueIndexKey(cursor: DueCursor): Item {
     [DUE_INDEX.partitionKey.name]: { S: DUE_ALERT },
     [DUE_INDEX.sortKey.name]: { N: String(cursor.dueAt) },
   };
+}
+
+/** The entry a due-index query stopped at (its LastEvaluatedKey). */
+function dueCursorOf(key: Item): DueCursor {
+  return { dueAt: Number(key[DUE_INDEX.sortKey.name]?.N), alertId: alertIdOf(key[PARTITION_KEY.name]?.S ?? '') };
 }
