@@ -1,9 +1,11 @@
 /**
  * A DynamoDB client of its own for one test, counting the commands it sends (and the keys or
  * items a batch carries) with an SDK middleware: how a test sees how many round trips an
- * adapter made without replacing anything.
+ * adapter made without replacing anything. Call it inside a test: the client is destroyed when
+ * the test ends.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { onTestFinished } from 'vitest';
 
 export interface CountingClient {
   readonly client: DynamoDBClient;
@@ -17,6 +19,7 @@ export interface CountingClient {
 
 export function countingClient(endpoint: string): CountingClient {
   const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+  onTestFinished(() => client.destroy());
   const sizes = new Map<string, number[]>();
   const inputs = new Map<string, unknown[]>();
   client.middlewareStack.add(
