@@ -91,7 +91,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         'sweeper',
         () => config.monitoring.checkIntervalSeconds * 1000,
         // The local loop fires a timer within a second of its instant: two seconds of grace.
-        () => sweep(deps, { pageSize: 100, budgetMs: sweepBudgetMs(config.monitoring.checkIntervalSeconds), graceMs: 2000 }),
+        (signal) => sweep(deps, { pageSize: 100, budgetMs: sweepBudgetMs(config.monitoring.checkIntervalSeconds), graceMs: 2000, signal }),
         logger,
       ),
     ];

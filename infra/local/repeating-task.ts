@@ -1,7 +1,8 @@
 /**
  * A task run again and again on a local timer (the sweeper, the daily report), never two runs
- * at once, stopped cleanly: `stop()` waits for the run in flight. A failed run is logged and the
- * next one still happens, as a scheduler would retry on AWS.
+ * at once, stopped cleanly: `stop()` aborts the run's signal (a long run, such as a sweep
+ * draining a backlog, stops at its next step) and waits for it to end. A failed run is logged
+ * and the next one still happens, as a scheduler would retry on AWS.
  */
 import type { Logger } from '../../shared/ports/logger.ts';
 
@@ -10,15 +11,16 @@ export interface RepeatingTask {
 }
 
 /** Runs `run` at the instants `nextDelayMs` gives, measured after each run ends. */
-export function repeat(name: string, nextDelayMs: () => number, run: () => Promise<unknown>, logger: Logger): RepeatingTask {
+export function repeat(name: string, nextDelayMs: () => number, run: (signal: AbortSignal) => Promise<unknown>, logger: Logger): RepeatingTask {
   let stopped = false;
+  const stopping = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let inFlight: Promise<void> = Promise.resolve();
 
   const schedule = () => {
     if (stopped) return;
     timer = setTimeout(() => {
-      inFlight = run()
+      inFlight = run(stopping.signal)
         .then(() => undefined)
         .catch((error: unknown) => logger.error(`${name} failed`, { error: errorText(error) }))
         .finally(schedule);
@@ -30,6 +32,7 @@ export function repeat(name: string, nextDelayMs: () => number, run: () => Promi
     stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);
+      stopping.abort();
       await inFlight;
     },
   };

@@ -10,8 +10,9 @@
  * then costs at most one interval plus the grace.
  *
  * Due alerts are taken a page at a time, each page resuming after the last, until none is left
- * or `budgetMs` has passed: a backlog (many timers lost at once) drains in one run instead of
- * one page per interval, and the failed alerts of a page are not listed again in the same run.
+ * or `budgetMs` has passed (or `signal` aborts it): a backlog (many timers lost at once) drains
+ * in one run instead of one page per interval, and the failed alerts of a page are not listed
+ * again in the same run.
  *
  * One alert's failure does not stop the others. Failures are logged with the alert id and
  * returned in the result rather than thrown: the failed alerts keep their due timers, so the
@@ -32,6 +33,8 @@ export interface SweepOptions {
   readonly concurrency?: number;
   /** Only timers due at least this long ago are the sweeper's (default 0). */
   readonly graceMs?: number;
+  /** Once aborted (the process is stopping), no further page is started. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -66,7 +69,7 @@ export async function sweep(deps: AppDeps, options: SweepOptions): Promise<Sweep
     notified += outcome.notified;
     failed.push(...outcome.failed);
     after = page.next;
-  } while (after !== null && deps.clock.now() - now < (options.budgetMs ?? 0));
+  } while (after !== null && options.signal?.aborted !== true && deps.clock.now() - now < (options.budgetMs ?? 0));
   const result = { examined, notified, failed, more: after !== null };
   deps.logger.info('sweep done', { examined, notified, failed: failed.length, more: result.more });
   return result;

@@ -72,6 +72,14 @@ describe('sweep', () => {
     expect(await sweep(t.deps, { pageSize: 2, budgetMs: 2 * MINUTE_MS, concurrency: 1 })).toMatchObject({ examined: 2, notified: 2, more: true });
   });
 
+  it('starts no page once its signal is aborted (the process is stopping)', async () => {
+    const t = testDeps({ now: min(5) });
+    for (const [i, key] of ['a', 'b', 'c', 'd', 'e'].entries()) await storeAlert(t, { dedupKey: key, createdAt: min(i) });
+    const stopping = new AbortController();
+    t.notifier.beforeSend = () => stopping.abort();
+    expect(await sweep(t.deps, { pageSize: 2, budgetMs: MINUTE_MS, signal: stopping.signal })).toMatchObject({ examined: 2, more: true });
+  });
+
   it('throws when the due index cannot be read, so the run is retried', async () => {
     const t = testDeps({ now: min(1) });
     t.store.failNext('listDue');
