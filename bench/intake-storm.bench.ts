@@ -37,6 +37,8 @@ import { sendFromWorker, type Sent } from './storm/senders.ts';
 
 const SECRET = 'benchSecret0123456789abcdefghijk';
 const WARM_UP = 1_000;
+/** A JsonLogger line at level error: `{"time":"...","level":"error",...`. */
+const ERROR_LINE = /^\{"time":"[^"]*","level":"error"/;
 
 interface StormStack {
   readonly url: string;
@@ -57,7 +59,7 @@ export async function benchIntakeStorm(total = 10_000, senders = 32): Promise<Be
   );
   // Logged at `npm start`'s level, so each line is built as it would be; only errors are
   // printed (a storm logs three lines per alert).
-  const logger = new JsonLogger({ minLevel: 'info', write: (line) => void (line.includes('"level":"error"') && process.stderr.write(line)) });
+  const logger = new JsonLogger({ minLevel: 'info', write: (line) => void (ERROR_LINE.test(line) && process.stderr.write(line)) });
   const options = { config, linkSecret: SECRET, logger };
   return [
     ...(await storm('intake and store', total, senders, async (dataDir) => {

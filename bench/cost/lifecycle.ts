@@ -14,7 +14,7 @@
  */
 import { handleTimer } from '../../shared/app/handle-timer.ts';
 import { sendDailyReport } from '../../shared/app/send-report.ts';
-import { sweep } from '../../shared/app/sweep.ts';
+import { sweep, sweepBudgetMs } from '../../shared/app/sweep.ts';
 import type { AppConfig } from '../../shared/config/app-config.ts';
 import type { Instant } from '../../shared/domain/instant.ts';
 import { nextDailyAt } from '../../shared/domain/schedule/next-daily-at.ts';
@@ -25,7 +25,7 @@ import { Meter, type Counts, type Scope } from './counts.ts';
 import { startMeteredStack, type MeteredStack } from './metered-stack.ts';
 import type { AlertPlan } from './month-plan.ts';
 
-/** Due alerts per sweeper page, as functions/sweeper.ts takes them. */
+/** Due alerts per sweeper page, as functions/sweeper.ts takes them (page after page, within the same budget). */
 const SWEEP_PAGE_SIZE = 100;
 const MAX_EVENTS_AT_ONE_INSTANT = 10_000;
 
@@ -125,7 +125,7 @@ async function drive(stack: MeteredStack, meter: Meter, options: LifecycleOption
       const { result, counts } = await meter.measure('sweep', async () => {
         meter.count('scheduler.invocations');
         meter.count('lambda.sweeper');
-        return sweep(stack.deps, { pageSize: SWEEP_PAGE_SIZE });
+        return sweep(stack.deps, { pageSize: SWEEP_PAGE_SIZE, budgetMs: sweepBudgetMs(config.monitoring.checkIntervalSeconds) });
       });
       problems.push(...result.failed.map((f) => `sweep: ${f.alertId}: ${f.error}`));
       sweeps.push({ at, counts, alerts: result.examined });

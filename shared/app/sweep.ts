@@ -51,7 +51,8 @@ export interface SweepResult {
   /** Alerts for which something was sent. */
   readonly notified: number;
   readonly failed: readonly { readonly alertId: string; readonly error: string }[];
-  /** True when the budget ran out before the due index did: more may be due. */
+  /** True when the run stopped (budget spent, signal aborted) before the due index was read
+   * to its end: more may be due (or the next page may turn out empty). */
   readonly more: boolean;
 }
 
@@ -62,6 +63,8 @@ export async function sweep(deps: AppDeps, options: SweepOptions): Promise<Sweep
   let notified = 0;
   const failed: { alertId: string; error: string }[] = [];
   let after: DueCursor | null = null;
+  const stopping = (): boolean => options.signal?.aborted === true;
+  if (stopping()) return { examined, notified, failed, more: true };
   do {
     const page = await deps.store.listDue(dueBy, options.pageSize, after ?? undefined);
     const outcome = await processAll(deps, page.alerts, now, options.concurrency ?? 4);
@@ -69,7 +72,7 @@ export async function sweep(deps: AppDeps, options: SweepOptions): Promise<Sweep
     notified += outcome.notified;
     failed.push(...outcome.failed);
     after = page.next;
-  } while (after !== null && options.signal?.aborted !== true && deps.clock.now() - now < (options.budgetMs ?? 0));
+  } while (after !== null && !stopping() && deps.clock.now() - now < (options.budgetMs ?? 0));
   const result = { examined, notified, failed, more: after !== null };
   deps.logger.info('sweep done', { examined, notified, failed: failed.length, more: result.more });
   return result;

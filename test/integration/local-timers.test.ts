@@ -213,11 +213,22 @@ describe('LocalTimers arms and cancels made together', () => {
 
   it('take effect in the order asked even when more are asked at once than one batch holds', async () => {
     const delivered: string[] = [];
-    const others = Array.from({ length: 150 }, (_, i) => timers.schedule(request(`other${i}.breach.1`, T0)));
+    // 99 others, then the arm and the cancel of x: the two land in different batches of 100.
+    const others = Array.from({ length: 99 }, (_, i) => timers.schedule(request(`other${i}.breach.1`, T0)));
     await Promise.all([...others, timers.schedule(request('x.breach.1', T0)), timers.cancel('x.breach.1')]);
     await loop(new ManualClock(T0), async (payload) => void delivered.push(payload.alertId)).tick();
-    expect(delivered).toHaveLength(150);
+    expect(delivered).toHaveLength(99);
     expect(delivered).not.toContain('x');
+  });
+
+  it('take effect in the order asked when a cancel comes while the arm is being written', async () => {
+    const delivered: string[] = [];
+    const armed = timers.schedule(request('x.breach.1', T0));
+    // The arm's batch goes out after this round of I/O; the cancel is asked while it is written.
+    await new Promise((resolve) => setImmediate(resolve));
+    await Promise.all([armed, timers.cancel('x.breach.1')]);
+    await loop(new ManualClock(T0), async (payload) => void delivered.push(payload.alertId)).tick();
+    expect(delivered).toEqual([]);
   });
 
   it('re-arm a name that was armed before when it is cancelled and armed again together', async () => {

@@ -170,6 +170,24 @@ export function alertStoreContract(name: string, factory: StoreFactory): void {
       expect(pages).toBeLessThanOrEqual(4);
     });
 
+    it('leaves out of a later page an alert whose timer was cleared after the first page was read', async () => {
+      const now = FIXTURE_CREATED_AT + HOUR_MS;
+      const alerts = [1, 2, 3, 4].map((m) =>
+        makeAlert({ dedupKey: `moved-${m}`, generation: 1, timer: { name: `m${m}.breach.1`, dueAt: now - 10 * MINUTE_MS + m * MINUTE_MS, kind: 'breach', generation: 1 } }),
+      );
+      for (const alert of alerts) await store.create(alert);
+      const first = await store.listDue(now, 2);
+      expect(first.alerts.map((a) => a.id)).toEqual([alerts[0]?.id, alerts[1]?.id]);
+      const handled = alerts[3] as Alert;
+      await store.update({ ...handled, version: 2, timer: null }, 1);
+      const rest: string[] = [];
+      for (let page = first; page.next !== null; ) {
+        page = await store.listDue(now, 2, page.next);
+        rest.push(...page.alerts.map((a) => a.id));
+      }
+      expect(rest).toEqual([alerts[2]?.id]);
+    });
+
     it('keeps the highest occurrence of a dedup key, per integration', async () => {
       const longKey = 'k'.repeat(255);
       expect(await store.latestOccurrence('pagerduty', longKey)).toBe(0);

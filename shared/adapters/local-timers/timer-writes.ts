@@ -1,7 +1,7 @@
 /**
  * Arms and cancels local timers in batches: the arms and cancels asked for while the event
  * loop works through one round of I/O, or while the previous batch was being written, are
- * carried out together: one existence check (a keys-only BatchGetItem) and BatchWriteItem
+ * carried out together (up to 100 at a time): one existence check (a keys-only BatchGetItem) and BatchWriteItem
  * calls of up to 25 items, instead of one conditional PutItem or DeleteItem each. Under a
  * storm every new alert arms a timer, and each SDK call costs far more than the item it writes.
  *
@@ -34,6 +34,10 @@ interface Asked {
 
 /** DynamoDB's limit on items per BatchWriteItem. */
 const MAX_ITEMS_PER_WRITE = 25;
+/** Writes taken into one batch at most (four BatchWriteItem calls): one failure fails no more. */
+const MAX_WRITES_PER_BATCH = 100;
+/** Names an error message lists before it only counts the rest. */
+const NAMES_IN_MESSAGE = 5;
 
 export class TimerWrites {
   private readonly client: DynamoDBClient;
@@ -60,26 +64,29 @@ export class TimerWrites {
 
   /** Writes batch after batch until nothing is left to write; never rejects. */
   private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch = this.queue;
-      this.queue = [];
-      try {
-        await this.writeBatch(batch.map((asked) => asked.write));
-        for (const asked of batch) asked.done();
-      } catch (error) {
-        const names = batch.map(({ write }) => (write.kind === 'arm' ? write.request.name : write.name));
-        const failure = new TimersUnavailableError(`could not write local timers ${names.join(', ')}`, error);
-        for (const asked of batch) asked.failed(failure);
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_WRITES_PER_BATCH);
+        try {
+          await this.writeBatch(batch.map((asked) => asked.write));
+          for (const asked of batch) asked.done();
+        } catch (error) {
+          const failure = new TimersUnavailableError(`could not write local timers ${describe(batch.map((asked) => asked.write))}`, error);
+          for (const asked of batch) asked.failed(failure);
+        }
       }
+    } finally {
+      this.draining = false;
     }
-    this.draining = false;
   }
 
   private async writeBatch(writes: readonly TimerWrite[]): Promise<void> {
     const requests = await this.finalWrites(writes);
     const chunks: WriteRequest[][] = [];
     for (let start = 0; start < requests.length; start += MAX_ITEMS_PER_WRITE) chunks.push(requests.slice(start, start + MAX_ITEMS_PER_WRITE));
-    await Promise.all(
+    // Every chunk is finished, written or failed, before the batch ends: the next batch may
+    // write the same names, and must land after this one.
+    const settled = await Promise.allSettled(
       chunks.map(async (chunk) => {
         const left = await sendUntilProcessed(chunk, async (pending) => {
           const out = await this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.tableName]: [...pending] } }));
@@ -88,6 +95,8 @@ export class TimerWrites {
         if (left.length > 0) throw new Error(`${left.length} timer writes left unprocessed after ${UNPROCESSED_ROUNDS} rounds`);
       }),
     );
+    const failed = settled.find((outcome) => outcome.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
   }
 
   /** One write per name: its state after the batch's writes in order, arms of existing names skipped. */
@@ -110,4 +119,11 @@ export class TimerWrites {
     }
     return [...last.values()];
   }
+}
+
+/** `a.breach.1, b.reminder.2 and 98 more`: which writes failed, without a line per write. */
+function describe(writes: readonly TimerWrite[]): string {
+  const names = writes.map((write) => (write.kind === 'arm' ? write.request.name : write.name));
+  const listed = names.slice(0, NAMES_IN_MESSAGE).join(', ');
+  return names.length > NAMES_IN_MESSAGE ? `${listed} and ${names.length - NAMES_IN_MESSAGE} more` : listed;
 }
