@@ -15,7 +15,7 @@
  *
  * Run alone: npx tsx bench/intake-storm.bench.ts [alerts] [senders]
  */
-import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,14 +25,13 @@ import { parseConfig } from '../shared/config/parse-config.ts';
 import type { AppConfig } from '../shared/config/app-config.ts';
 import type { AlertStore } from '../shared/ports/alert-store.ts';
 import { PRIORITIES } from '../shared/domain/sla/priority.ts';
-import { DUE_INDEX, DUE_TIMER } from '../shared/store/table-definition.ts';
 import { localCredentials } from '../infra/local/local-credentials.ts';
-import { LOCAL_TABLE_NAME } from '../infra/local/local-table.ts';
 import { startLocalStack } from '../infra/local/local-stack.ts';
 import { alertmanagerBody } from './cost/alertmanager-body.ts';
 import type { BenchResult } from './bench-result.ts';
 import { percentile, printResults } from './bench-result.ts';
 import { startIntakeOnlyStack } from './storm/intake-only-stack.ts';
+import { countTimers } from './storm/count-timers.ts';
 import { sendFromWorker, type Sent } from './storm/senders.ts';
 
 const SECRET = 'benchSecret0123456789abcdefghijk';
@@ -119,23 +118,7 @@ function rows(label: string, sent: Sent, alerts: number, senders: number): Bench
 async function wholeStackChecks(store: AlertStore, client: DynamoDBClient, config: AppConfig, alerts: number): Promise<BenchResult[]> {
   let emailed = 0;
   for await (const page of store.listCreatedBetween(0, Date.now() + 1, 500)) emailed += page.filter((alert) => alert.notified.newAlertAt !== null).length;
-  let timers = 0;
-  let startKey: Record<string, never> | undefined;
-  do {
-    const out = await client.send(
-      new QueryCommand({
-        TableName: LOCAL_TABLE_NAME,
-        IndexName: DUE_INDEX.indexName,
-        KeyConditionExpression: '#duePk = :timer',
-        ExpressionAttributeNames: { '#duePk': DUE_INDEX.partitionKey.name },
-        ExpressionAttributeValues: { ':timer': { S: DUE_TIMER } },
-        Select: 'COUNT',
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    timers += out.Count ?? 0;
-    startKey = out.LastEvaluatedKey as typeof startKey;
-  } while (startKey !== undefined);
+  const timers = await countTimers(client);
   const recipients = new Set(PRIORITIES.flatMap((p) => config.notifications.recipients[p])).size;
   return [
     { name: 'whole stack: new-alert emails sent', value: emailed, unit: 'alerts', detail: `of ${alerts}, to ${recipients} address${recipients === 1 ? '' : 'es'}` },

@@ -8,7 +8,7 @@
  *
  * Run alone: npx tsx bench/timer-burst.bench.ts [alerts]
  */
-import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,13 +17,12 @@ import { JsonLogger } from '../shared/adapters/log/json-logger.ts';
 import { parseConfig } from '../shared/config/parse-config.ts';
 import { MINUTE_MS } from '../shared/domain/instant.ts';
 import type { Clock } from '../shared/ports/clock.ts';
-import { DUE_INDEX, DUE_TIMER } from '../shared/store/table-definition.ts';
 import { localCredentials } from '../infra/local/local-credentials.ts';
-import { LOCAL_TABLE_NAME } from '../infra/local/local-table.ts';
 import { startLocalStack } from '../infra/local/local-stack.ts';
 import { alertmanagerBody } from './cost/alertmanager-body.ts';
 import type { BenchResult } from './bench-result.ts';
 import { printResults } from './bench-result.ts';
+import { countTimers } from './storm/count-timers.ts';
 import { sendFromWorker } from './storm/senders.ts';
 
 const SECRET = 'benchSecret0123456789abcdefghijk';
@@ -53,7 +52,8 @@ export async function benchTimerBurst(alerts = 3_000): Promise<BenchResult[]> {
     let seconds = Number.NaN;
     while (Date.now() - jumpedAt < GIVE_UP_MS) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      if ((await dueTimers(client, clock.now())) === 0) {
+      // The loop deletes each timer once delivered.
+      if ((await countTimers(client, clock.now())) === 0) {
         seconds = (Date.now() - jumpedAt) / 1000;
         break;
       }
@@ -75,28 +75,6 @@ export async function benchTimerBurst(alerts = 3_000): Promise<BenchResult[]> {
     await stack.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
-}
-
-/** Timers due by `now` still in the table (the loop deletes each once delivered). */
-async function dueTimers(client: DynamoDBClient, now: number): Promise<number> {
-  let count = 0;
-  let startKey: Record<string, never> | undefined;
-  do {
-    const out = await client.send(
-      new QueryCommand({
-        TableName: LOCAL_TABLE_NAME,
-        IndexName: DUE_INDEX.indexName,
-        KeyConditionExpression: '#duePk = :timer AND #dueAt <= :now',
-        ExpressionAttributeNames: { '#duePk': DUE_INDEX.partitionKey.name, '#dueAt': DUE_INDEX.sortKey.name },
-        ExpressionAttributeValues: { ':timer': { S: DUE_TIMER }, ':now': { N: String(now) } },
-        Select: 'COUNT',
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    count += out.Count ?? 0;
-    startKey = out.LastEvaluatedKey as typeof startKey;
-  } while (startKey !== undefined);
-  return count;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
