@@ -40,7 +40,7 @@ export interface AlertListQuery {
  *   alert's `version` must be `expectedVersion + 1`. Otherwise VersionConflictError and nothing
  *   changes: callers re-read, re-decide and retry.
  * - Reads are strongly consistent for `get`; index queries (`list`, `listCreatedBetween`,
- *   `listDue`) are eventually consistent.
+ *   `listOpen`, `listDue`) are eventually consistent.
  * - Any other failure is StoreUnavailableError with the SDK error as `cause`.
  */
 export interface AlertStore {
@@ -61,6 +61,11 @@ export interface AlertStore {
   list(query: AlertListQuery): Promise<AlertPage>;
   /** Alerts created in [fromAt, toAt), page by page (memory bounded by the page size). */
   listCreatedBetween(fromAt: Instant, toAt: Instant, pageSize: number): AsyncIterable<readonly Alert[]>;
+  /**
+   * Every alert not yet resolved, oldest created first, page by page (memory bounded by the
+   * page size; cost bounded by what is open, whatever the history holds).
+   */
+  listOpen(pageSize: number): AsyncIterable<readonly Alert[]>;
   /**
    * Alerts whose pending timer is due at or before `dueBy`, oldest due first, from at most
    * `limit` index entries after `after` (entries whose alert is no longer due are skipped, so

@@ -17,6 +17,9 @@
  * - `by-created` (`listPk`, `createdAt`): `GET /alerts` newest first. One partition value
  *   (`ALERT`) keeps the order global; it takes about 1,000 writes a second, far above any
  *   alert rate this service sees.
+ * - `open` (`openPk`, `createdAt`), sparse: every alert not yet resolved, oldest first, for the
+ *   report's backlog, the console's board and the metrics; an alert leaves it when resolved, so
+ *   reading it costs what is open, never the history.
  */
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 
@@ -59,7 +62,14 @@ export const BY_CREATED_INDEX: IndexDefinition = {
   projection: 'ALL',
 };
 
-export const GLOBAL_SECONDARY_INDEXES: readonly IndexDefinition[] = [BY_DAY_INDEX, DUE_INDEX, BY_CREATED_INDEX];
+export const OPEN_INDEX: IndexDefinition = {
+  indexName: 'open',
+  partitionKey: { name: 'openPk', type: 'S' },
+  sortKey: { name: 'createdAt', type: 'N' },
+  projection: 'ALL',
+};
+
+export const GLOBAL_SECONDARY_INDEXES: readonly IndexDefinition[] = [BY_DAY_INDEX, DUE_INDEX, BY_CREATED_INDEX, OPEN_INDEX];
 
 /** Epoch seconds after which DynamoDB may delete the item (set on resolved alerts). */
 export const TTL_ATTRIBUTE = 'expiresAt';
@@ -69,6 +79,8 @@ export const RESOLVED_RETENTION_DAYS = 400;
 
 /** `listPk` of every alert (the `by-created` index has one partition). */
 export const ALERT_LIST_PK = 'ALERT';
+/** `openPk` of every alert not yet resolved (the sparse `open` index). */
+export const OPEN_PK = 'OPEN';
 /** `duePk` values of the sparse `due` index. */
 export const DUE_ALERT = 'ALERT';
 export const DUE_TIMER = 'TIMER';

@@ -24,6 +24,7 @@ describe('ensureTable', () => {
       ['by-created', 'ACTIVE'],
       ['by-day', 'ACTIVE'],
       ['due', 'ACTIVE'],
+      ['open', 'ACTIVE'],
     ]);
   });
 

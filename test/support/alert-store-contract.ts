@@ -131,6 +131,29 @@ export function alertStoreContract(name: string, factory: StoreFactory): void {
       expect(empty).toEqual([]);
     });
 
+    it('lists every alert not yet resolved, oldest first, page by page, and forgets one once it is resolved', async () => {
+      const createdAts = [3, 0, 4, 1, 2].map((i) => FIXTURE_CREATED_AT - i * 2 * 86_400_000 + i * MINUTE_MS);
+      const open = createdAts.map((createdAt, i) => makeAlert({ dedupKey: `open-${i}`, createdAt }));
+      const acknowledged = makeAlert({ dedupKey: 'acked', createdAt: FIXTURE_CREATED_AT + MINUTE_MS, status: 'acknowledged', acknowledgedAt: FIXTURE_CREATED_AT + 2 * MINUTE_MS, acknowledgedBy: 'alice' });
+      const resolved = makeAlert({ dedupKey: 'resolved', createdAt: FIXTURE_CREATED_AT - HOUR_MS, status: 'resolved', resolvedAt: FIXTURE_CREATED_AT, resolvedBy: 'alice' });
+      for (const alert of [...open, acknowledged, resolved]) await store.create(alert);
+
+      const pages: Instant[][] = [];
+      for await (const page of store.listOpen(2)) {
+        expect(page.length).toBeLessThanOrEqual(2);
+        pages.push(page.map((a) => a.createdAt));
+      }
+      expect(pages.flat()).toEqual([...createdAts, acknowledged.createdAt].sort((a, b) => a - b));
+
+      const first = open[0] as Alert;
+      await store.update({ ...first, version: 2, status: 'resolved', resolvedAt: FIXTURE_CREATED_AT, resolvedBy: 'bob' }, 1);
+      const after: string[] = [];
+      for await (const page of store.listOpen(100)) after.push(...page.map((a) => a.id));
+      expect(after).toHaveLength(5);
+      expect(after).not.toContain(first.id);
+      expect(after).not.toContain(resolved.id);
+    });
+
     it('lists alerts whose timer is due by an instant, oldest due first, and forgets them once the timer is cleared', async () => {
       const now = FIXTURE_CREATED_AT + HOUR_MS;
       const dueAts = [now - 10 * MINUTE_MS, now, now - 30 * MINUTE_MS, now + 1, now - 20 * MINUTE_MS];

@@ -94,6 +94,13 @@ export class InMemoryAlertStore implements AlertStore {
     for (let i = 0; i < inRange.length; i += pageSize) yield inRange.slice(i, i + pageSize).map(copy);
   }
 
+  async *listOpen(pageSize: number): AsyncIterable<readonly Alert[]> {
+    this.maybeFail('listOpen');
+    assertPageSize(pageSize);
+    const open = [...this.alerts.values()].filter((a) => a.status !== 'resolved').sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+    for (let i = 0; i < open.length; i += pageSize) yield open.slice(i, i + pageSize).map(copy);
+  }
+
   async listDue(dueBy: Instant, limit: number, after?: DueCursor): Promise<DuePage> {
     this.maybeFail('listDue');
     assertPageSize(limit);

@@ -14,7 +14,7 @@ import { DAY_MS, type Instant } from '../../domain/instant.ts';
 import { AlreadyExistsError, StoreUnavailableError, VersionConflictError, type SlaWatchError } from '../../errors.ts';
 import type { AlertListQuery, AlertPage, AlertStore, DueCursor, DuePage } from '../../ports/alert-store.ts';
 import { alertIdOf, alertPk, dedupPk, utcDay } from '../../store/keys.ts';
-import { ALERT_LIST_PK, BY_CREATED_INDEX, BY_DAY_INDEX, DUE_ALERT, DUE_INDEX, PARTITION_KEY } from '../../store/table-definition.ts';
+import { ALERT_LIST_PK, BY_CREATED_INDEX, BY_DAY_INDEX, DUE_ALERT, DUE_INDEX, OPEN_INDEX, OPEN_PK, PARTITION_KEY } from '../../store/table-definition.ts';
 import { assertAlertFits, assertPageSize, assertVersionStep } from '../../store/write-rules.ts';
 import { BatchReads } from './batch-reads.ts';
 import { fromAlertItem, toAlertItem, type Item } from './alert-item.ts';
@@ -162,6 +162,25 @@ export class DynamoAlertStore implements AlertStore {
         startKey = out.LastEvaluatedKey;
       } while (startKey !== undefined);
     }
+  }
+
+  async *listOpen(pageSize: number): AsyncIterable<readonly Alert[]> {
+    assertPageSize(pageSize);
+    let startKey: Item | undefined;
+    do {
+      const out = await this.query('listOpen', {
+        IndexName: OPEN_INDEX.indexName,
+        KeyConditionExpression: '#openPk = :open',
+        ExpressionAttributeNames: { '#openPk': OPEN_INDEX.partitionKey.name },
+        ExpressionAttributeValues: { ':open': { S: OPEN_PK } },
+        Limit: pageSize,
+        ExclusiveStartKey: startKey,
+      });
+      // The index lags the table a little: an alert resolved a moment ago may still be listed.
+      const alerts = (out.Items ?? []).map((item) => this.read(item)).filter((alert) => alert.status !== 'resolved');
+      if (alerts.length > 0) yield alerts;
+      startKey = out.LastEvaluatedKey;
+    } while (startKey !== undefined);
   }
 
   async listDue(dueBy: Instant, limit: number, after?: DueCursor): Promise<DuePage> {

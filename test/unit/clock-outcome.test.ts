@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { clockOutcome, compliance } from '../../shared/domain/sla/clock-outcome.ts';
+
+describe('the outcome of an SLA clock', () => {
+  it.each([
+    ['met', 'met'],
+    ['missed', 'missed'],
+    ['breached', 'breached_open'],
+    ['at_risk', 'pending'],
+    ['compliant', 'pending'],
+  ] as const)('a clock %s is %s', (state, outcome) => {
+    expect(clockOutcome({ state })).toBe(outcome);
+  });
+
+  it('counts a breach still open against compliance, and leaves pending clocks out', () => {
+    expect(compliance({ met: 3, missed: 0, breached_open: 1, pending: 5 })).toBe(0.75);
+    expect(compliance({ met: 1, missed: 1, breached_open: 0, pending: 0 })).toBe(0.5);
+  });
+
+  it('has no compliance while nothing is decided', () => {
+    expect(compliance({ met: 0, missed: 0, breached_open: 0, pending: 2 })).toBeNull();
+  });
+});
