@@ -44,7 +44,7 @@ function run(input: { processAts: Instant[]; ackAt: Instant | null; updateAts: I
     if (event.kind === 'process') {
       const decision = decideDue(alert, event.at);
       if (decision.kind === 'notify') {
-        alert = claimDue(alert, decision, event.at);
+        alert = claimDue(alert, decision, event.at, () => [{ channel: 'email', recipient: 'oncall@example.test' }]);
         sent.push(...decision.notifications.map((notification) => ({ notification, at: event.at })));
       }
       // Once claimed, nothing is left due: the timer points to the future or is gone.

@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../shared/domain/alert/alert.ts';
 import { NO_NOTIFICATIONS, type NotificationMarks } from '../../shared/domain/alert/notification-marks.ts';
 import { HOUR_MS, MINUTE_MS, toIso } from '../../shared/domain/instant.ts';
-import { claimDue, MAX_RECORDED_FAILURES, recordFailures, releaseClaim } from '../../shared/domain/timers/claim-due.ts';
+import type { DeliveryTarget } from '../../shared/domain/delivery/delivery.ts';
+import { claimDue } from '../../shared/domain/timers/claim-due.ts';
 import { decideDue, type DueDecision, type NotifyDecision } from '../../shared/domain/timers/decide-due.ts';
 import { FIXTURE_CREATED_AT as C, makeAlert } from '../support/alert-fixtures.ts';
 
 // Fixture policy from C, around the clock: reminders +10, +20 min (max 2); acknowledgment at risk
 // +24 min, due +30 min; resolution at risk +3 h 12 min, due +4 h; update due 1 h after the last.
 const min = (n: number) => C + n * MINUTE_MS;
+const ONE_EMAIL = (): readonly DeliveryTarget[] => [{ channel: 'email', recipient: 'dana@example.test' }];
 const marks = (patch: Partial<NotificationMarks>): NotificationMarks => ({ ...NO_NOTIFICATIONS, ...patch });
 
 /** The notifications as a user would read them: kind, the instant that made it due, reminder number. */
@@ -117,7 +119,7 @@ describe('decideDue: marks and escalation', () => {
 describe('claimDue / releaseClaim', () => {
   it('once claimed, the same instant (a duplicate timer) decides nothing more', () => {
     const alert = makeAlert();
-    const claimed = claimDue(alert, notify(decideDue(alert, min(35))), min(35));
+    const claimed = claimDue(alert, notify(decideDue(alert, min(35))), min(35), ONE_EMAIL);
     expect(decideDue(claimed, min(35)).kind).toBe('nothing-due');
     expect(claimed.version).toBe(alert.version + 1);
     expect(claimed.timer).toMatchObject({ dueAt: C + 3 * HOUR_MS + 12 * MINUTE_MS, kind: 'at-risk' });
@@ -125,32 +127,35 @@ describe('claimDue / releaseClaim', () => {
 
   it('records the escalation as a system response by sla-watch', () => {
     const alert = makeAlert({ responses: [] });
-    const claimed = claimDue(alert, notify(decideDue(alert, min(30))), min(30));
+    const claimed = claimDue(alert, notify(decideDue(alert, min(30))), min(30), ONE_EMAIL);
     expect(claimed.responses).toEqual([
       { id: `${alert.id}_1`, type: 'escalation', by: 'sla-watch', note: expect.any(String), at: min(30), via: 'system' },
     ]);
   });
 
-  it('releasing what was not sent makes it due again, and only that', () => {
+  it('records one pending delivery per target of each notification, in send order, in the same write', () => {
     const alert = makeAlert();
-    const decision = notify(decideDue(alert, min(35)));
-    const claimed = claimDue(alert, decision, min(35));
-    const [newAlert, reminder, breach] = decision.notifications as [never, never, never];
-    const released = releaseClaim(claimed, alert.notified, decision.marks, [newAlert], [reminder, breach], []);
-    expect(sent(decideDue(released, min(36)))).toEqual(['reminder@12:20#2', 'acknowledgment-breach@12:30']);
-    // Due again from the first unsent instant, so the sweeper lists it at once.
-    expect(released.timer?.dueAt).toBe(min(10));
+    const both = (): readonly DeliveryTarget[] => [
+      { channel: 'email', recipient: 'dana@example.test' },
+      { channel: 'slack', recipient: 'default' },
+    ];
+    const claimed = claimDue(alert, notify(decideDue(alert, min(35))), min(35), both);
+    expect(claimed.outbox?.map((d) => `${d.seq} ${d.notification.kind} ${d.channel}:${d.recipient} ${d.state}`)).toEqual([
+      '1 new-alert email:dana@example.test pending',
+      '2 new-alert slack:default pending',
+      '3 reminder email:dana@example.test pending',
+      '4 reminder slack:default pending',
+      '5 acknowledgment-breach email:dana@example.test pending',
+      '6 acknowledgment-breach slack:default pending',
+    ]);
+    expect(claimed.outbox?.every((d) => d.claimedAt === min(35) && d.attempts === 0)).toBe(true);
   });
-});
 
-describe('recordFailures', () => {
-  it(`keeps the last ${MAX_RECORDED_FAILURES} channel failures`, () => {
-    const failure = (i: number) => ({ kind: 'reminder', channel: 'slack' as const, at: min(i), error: `500 #${i}` });
-    let alert = makeAlert();
-    for (let i = 0; i < 25; i += 1) alert = recordFailures(alert, [failure(i)]);
-    expect(alert.notified.failures).toHaveLength(MAX_RECORDED_FAILURES);
-    expect(alert.notified.failures[0]?.error).toBe('500 #5');
-    expect(alert.notified.failures.at(-1)?.error).toBe('500 #24');
+  it('a notification with no target (no recipient configured) records nothing and still marks it claimed', () => {
+    const alert = makeAlert();
+    const claimed = claimDue(alert, notify(decideDue(alert, min(1))), min(1), () => []);
+    expect(claimed.outbox).toEqual([]);
+    expect(claimed.notified.newAlertAt).toBe(min(1));
   });
 });
 

@@ -15,6 +15,7 @@ import type { Instant } from '../instant.ts';
 import type { Priority } from '../sla/priority.ts';
 import type { SlaPolicy } from '../sla/sla-policy.ts';
 import type { SlaTimeline } from '../sla/sla-timeline.ts';
+import type { Delivery } from '../delivery/delivery.ts';
 import type { NotificationMarks } from './notification-marks.ts';
 import type { Response } from './response.ts';
 
@@ -77,6 +78,12 @@ export interface Alert {
   readonly timeline: SlaTimeline;
   readonly responses: readonly Response[];
   readonly notified: NotificationMarks;
+  /**
+   * One delivery per recipient and channel of each claimed notification (delivery.ts), in
+   * claim order. Absent on alerts stored before deliveries were recorded: read it with
+   * `outboxOf`. (Not to be confused with `deliveries`, the webhook deliveries received.)
+   */
+  readonly outbox?: readonly Delivery[];
   /** Grows each time the pending timer is replaced; stale timers carry an older one. */
   readonly generation: number;
   readonly timer: PendingTimer | null;

@@ -66,6 +66,7 @@ export function newAlert(input: NewAlertInput): Alert {
     timeline: slaTimeline(policy, now),
     responses: [],
     notified: NO_NOTIFICATIONS,
+    outbox: [],
     generation: 0,
     timer: null,
   };

@@ -1,37 +1,26 @@
 /**
  * The stored side of notifying: the alert as written by the conditional update that claims a
- * decision's notifications (before any is sent), as written when a send failed and the unsent
- * ones are released for a retry, and with channel failures recorded.
+ * decision's notifications. The same write records one pending delivery per recipient and
+ * channel of each notification (the outbox, shared/domain/delivery), so what is claimed is
+ * never forgotten: senders make the deliveries afterwards, at the providers' rates, and retry
+ * what fails for a while (delivery-outcome.ts).
  *
- * Claim first, send second: of two deliveries racing on one alert only the one whose claim is
- * stored sends. Releasing restores only the marks of notifications that were not sent (and only
- * where the mark is still the claimed value), so a retry sends what is missing and nothing twice.
+ * Claim first, deliver second: of two processes racing on one alert only the one whose claim
+ * is stored records deliveries, so a notification is recorded once; its deliveries are made at
+ * least once each.
  */
 import type { Alert } from '../alert/alert.ts';
 import { responseRoom } from '../alert/apply-response.ts';
-import type { NotificationFailure, NotificationMarks } from '../alert/notification-marks.ts';
 import { responseId, type Response } from '../alert/response.ts';
+import type { DeliveryTarget } from '../delivery/delivery.ts';
+import { outboxOf, recordDeliveries } from '../delivery/outbox.ts';
 import type { Instant } from '../instant.ts';
-import type { Notification, NotificationKind } from '../notifications/notification.ts';
+import type { Notification } from '../notifications/notification.ts';
 import { SYSTEM_RESPONDER, type NotifyDecision } from './decide-due.ts';
 import { replanTimer } from './plan-timer.ts';
 
-/** Channel failures kept on an alert: the most recent ones. */
-export const MAX_RECORDED_FAILURES = 20;
-
-type MarkField = Exclude<keyof NotificationMarks, 'failures'>;
-
-const MARKS_OF: Record<NotificationKind, readonly MarkField[]> = {
-  'new-alert': ['newAlertAt'],
-  reminder: ['remindersSent'],
-  'update-due': ['updateDueNotifiedFor'],
-  'acknowledgment-at-risk': ['acknowledgmentAtRiskAt'],
-  // A breach claims the at-risk it made redundant: releasing it releases both.
-  'acknowledgment-breach': ['acknowledgmentBreachAt', 'acknowledgmentAtRiskAt'],
-  'resolution-at-risk': ['resolutionAtRiskAt'],
-  'resolution-breach': ['resolutionBreachAt', 'resolutionAtRiskAt'],
-  resolved: ['resolvedAt'],
-};
+/** Where each notification goes (routing is configuration: the caller resolves it). */
+export type TargetsOf = (notification: Notification, alert: Alert) => readonly DeliveryTarget[];
 
 function escalationResponse(alert: Alert, now: Instant): Response {
   return {
@@ -44,48 +33,19 @@ function escalationResponse(alert: Alert, now: Instant): Response {
   };
 }
 
-/** The alert that claims `decision`: marks set, escalation recorded, next timer planned, version + 1. */
-export function claimDue(alert: Alert, decision: NotifyDecision, now: Instant): Alert {
+/**
+ * The alert that claims `decision`: marks set, escalation recorded, one pending delivery per
+ * target of each notification, next timer planned, version + 1.
+ */
+export function claimDue(alert: Alert, decision: NotifyDecision, now: Instant, targetsOf: TargetsOf): Alert {
   // Near the response cap the escalation is still notified, just not recorded as a response:
   // the last places are kept for the acknowledgment and the resolution.
   const escalation = decision.escalate && alert.responses.length < responseRoom(alert, 'escalation') ? [escalationResponse(alert, now)] : [];
-  return replanTimer({
+  const claimed: Alert = {
     ...alert,
     version: alert.version + 1,
     notified: decision.marks,
     responses: [...alert.responses, ...escalation],
-  });
-}
-
-/**
- * `current` with the marks of `unsent` notifications put back to what they were in `before`
- * (the alert the claim was made from), where they still hold the value `claimed` set; plus
- * the channel failures met so far. The timer is replanned (now due again), version + 1.
- */
-export function releaseClaim(
-  current: Alert,
-  before: NotificationMarks,
-  claimed: NotificationMarks,
-  sent: readonly Notification[],
-  unsent: readonly Notification[],
-  failures: readonly NotificationFailure[],
-): Alert {
-  const keep = new Set(sent.flatMap((n) => MARKS_OF[n.kind]));
-  const release = new Set(unsent.flatMap((n) => MARKS_OF[n.kind]).filter((f) => !keep.has(f)));
-  let marks: NotificationMarks = current.notified;
-  for (const field of release) {
-    if (current.notified[field] === claimed[field]) marks = { ...marks, [field]: before[field] };
-  }
-  const notified = withFailures(marks, failures);
-  return replanTimer({ ...current, version: current.version + 1, notified });
-}
-
-/** `alert` with channel failures appended (the last MAX_RECORDED_FAILURES kept), version + 1. */
-export function recordFailures(alert: Alert, failures: readonly NotificationFailure[]): Alert {
-  return { ...alert, version: alert.version + 1, notified: withFailures(alert.notified, failures) };
-}
-
-function withFailures(marks: NotificationMarks, failures: readonly NotificationFailure[]): NotificationMarks {
-  if (failures.length === 0) return marks;
-  return { ...marks, failures: [...marks.failures, ...failures].slice(-MAX_RECORDED_FAILURES) };
+  };
+  return replanTimer({ ...claimed, outbox: recordDeliveries(outboxOf(alert), decision.notifications, (n) => targetsOf(n, claimed), now) });
 }
