@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'already_exists'
   | 'store_unavailable'
   | 'timers_unavailable'
+  | 'queue_unavailable'
   | 'mail_failed'
   | 'chat_failed'
   | 'config_invalid';
@@ -104,15 +105,38 @@ export class TimersUnavailableError extends SlaWatchError {
   }
 }
 
-export class MailError extends SlaWatchError {
+/** How a provider failure may be retried: transient ones may succeed later, others never. */
+export interface DeliveryFailureKind {
+  /** Throttling, 5xx, network, timeout: worth trying again later. */
+  readonly transient?: boolean;
+  /** The provider's Retry-After, when it gave one. */
+  readonly retryAfterMs?: number | null;
+}
+
+/** The delivery queue could not take a message (the deliveries are stored regardless). */
+export class QueueUnavailableError extends SlaWatchError {
   constructor(message: string, cause?: unknown) {
+    super('queue_unavailable', message, { cause });
+  }
+}
+
+export class MailError extends SlaWatchError {
+  readonly transient: boolean;
+
+  constructor(message: string, cause?: unknown, kind: DeliveryFailureKind = {}) {
     super('mail_failed', message, { cause });
+    this.transient = kind.transient ?? false;
   }
 }
 
 export class ChatError extends SlaWatchError {
-  constructor(message: string, cause?: unknown) {
+  readonly transient: boolean;
+  readonly retryAfterMs: number | null;
+
+  constructor(message: string, cause?: unknown, kind: DeliveryFailureKind = {}) {
     super('chat_failed', message, { cause });
+    this.transient = kind.transient ?? false;
+    this.retryAfterMs = kind.retryAfterMs ?? null;
   }
 }
 

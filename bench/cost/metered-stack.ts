@@ -20,10 +20,13 @@ import type { AppDeps } from '../../shared/app/app-deps.ts';
 import type { AppConfig } from '../../shared/config/app-config.ts';
 import { verifyLinkToken, type LinkAction } from '../../shared/domain/links/link-token.ts';
 import { createApp } from '../../shared/http/app.ts';
-import { ChannelNotifier } from '../../shared/notify/channel-notifier.ts';
+import { ChannelSender } from '../../shared/notify/channel-sender.ts';
+import { deliverReady } from '../../shared/app/deliver-ready.ts';
+import type { DeliveryDeps } from '../../shared/app/delivery-deps.ts';
+import type { DeliverySender } from '../../shared/ports/delivery-sender.ts';
+import type { DeliveryQueue } from '../../shared/ports/delivery-queue.ts';
 import type { LogFields, Logger } from '../../shared/ports/logger.ts';
 import type { Mailer } from '../../shared/ports/mailer.ts';
-import type { Notifier } from '../../shared/ports/notifier.ts';
 import type { TimerRequest } from '../../shared/ports/timers.ts';
 import { GLOBAL_SECONDARY_INDEXES, PARTITION_KEY } from '../../shared/store/table-definition.ts';
 import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../infra/local/embedded-dynamodb.ts';
@@ -140,16 +143,24 @@ function wire(options: MeteredStackOptions, dynamoDb: EmbeddedDynamoDb, ses: Emb
     meter.count('slack.posts');
     return new Response('ok', { status: 200 });
   };
-  const chat = new SlackChat({ fetch: slackFetch });
-  const channels = new ChannelNotifier({ mailer, chat, config, linkSecret, logger });
-  // Passes every notification on unchanged, counting its kind: what the emails are for.
-  const notifier: Notifier = {
-    send: (notification, alert, now) => {
-      meter.count(`notify.${notification.kind}`);
-      return channels.send(notification, alert, now);
+  const chat = new SlackChat({ fetch: slackFetch, maxAttempts: 1 });
+  const channels = new ChannelSender({ mailer, chat, config, linkSecret });
+  // Passes every delivery on unchanged, counting its kind: what the emails are for.
+  const sender: DeliverySender = {
+    attempt: (delivery, alert, now) => {
+      meter.count(`notify.${delivery.notification.kind}`);
+      return channels.attempt(delivery, alert, now);
     },
   };
-  const deps: AppDeps = { config, store, timers, notifier, clock, logger };
+  // Deliveries are made as soon as they are queued (the manual clock does not pace), with
+  // the same store writes the senders make (a lease and a mark per delivery).
+  const delivery: DeliveryDeps = { config, store, sender, rate: { reserve: async (_key, _rate, now) => now }, clock, logger, wait: async () => undefined, random: () => 0.5 };
+  const deliveries: DeliveryQueue = {
+    enqueue: async (ids) => {
+      for (const id of ids) await deliverReady(delivery, id, { maxWaitMs: 0 });
+    },
+  };
+  const deps: AppDeps = { config, store, timers, deliveries, clock, logger };
   return {
     deps,
     clock,

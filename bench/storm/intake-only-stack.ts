@@ -15,15 +15,15 @@ import type { AppDeps } from '../../shared/app/app-deps.ts';
 import type { AppConfig } from '../../shared/config/app-config.ts';
 import { createApp } from '../../shared/http/app.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
-import type { Notifier } from '../../shared/ports/notifier.ts';
+import type { DeliveryQueue } from '../../shared/ports/delivery-queue.ts';
 import type { Timers } from '../../shared/ports/timers.ts';
 import { startEmbeddedDynamoDb } from '../../infra/local/embedded-dynamodb.ts';
 import { LOCAL_TABLE_NAME } from '../../infra/local/local-table.ts';
 
 /** Timers off: nothing is armed. */
 const NO_TIMERS: Timers = { schedule: async () => undefined, cancel: async () => undefined };
-/** Notifications off: nothing is sent, nothing fails. */
-const NO_NOTIFICATIONS: Notifier = { send: async () => ({ delivered: [], failures: [] }) };
+/** Senders off: deliveries are recorded with the claim and never made. */
+const NO_SENDERS: DeliveryQueue = { enqueue: async () => undefined };
 
 export interface IntakeOnlyStack {
   readonly url: string;
@@ -36,7 +36,7 @@ export async function startIntakeOnlyStack(options: { config: AppConfig; linkSec
   try {
     await ensureTable(dynamo.client, LOCAL_TABLE_NAME);
     const store = new DynamoAlertStore({ client: dynamo.client, tableName: LOCAL_TABLE_NAME });
-    const deps: AppDeps = { config: options.config, store, timers: NO_TIMERS, notifier: NO_NOTIFICATIONS, clock: systemClock, logger: options.logger };
+    const deps: AppDeps = { config: options.config, store, timers: NO_TIMERS, deliveries: NO_SENDERS, clock: systemClock, logger: options.logger };
     const app = createApp(deps, { linkSecret: options.linkSecret });
     const server = await new Promise<ServerType>((resolve, reject) => {
       const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));

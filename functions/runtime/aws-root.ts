@@ -18,11 +18,15 @@ import { SchedulerTimers } from '../../shared/adapters/scheduler/scheduler-timer
 import { SesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
 import { SlackChat } from '../../shared/adapters/slack/slack-chat.ts';
 import type { AppDeps } from '../../shared/app/app-deps.ts';
+import type { DeliveryDeps } from '../../shared/app/delivery-deps.ts';
+import { DynamoSendRate } from '../../shared/adapters/dynamo/dynamo-send-rate.ts';
+import { SqsDeliveryQueue } from '../../shared/adapters/sqs/sqs-delivery-queue.ts';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { readAwsEnvironment, readEnvironment } from '../../shared/config/environment.ts';
 import type { AppConfig } from '../../shared/config/app-config.ts';
 import { parseConfig } from '../../shared/config/parse-config.ts';
 import { ConfigError } from '../../shared/errors.ts';
-import { ChannelNotifier } from '../../shared/notify/channel-notifier.ts';
+import { ChannelSender } from '../../shared/notify/channel-sender.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
 import type { Mailer } from '../../shared/ports/mailer.ts';
 import { embeddedConfigFile, withDefaultBaseUrl } from './embedded-config.ts';
@@ -37,6 +41,8 @@ const TIMER_RETRY_POLICY = { maximumEventAgeInSeconds: 3600, maximumRetryAttempt
 
 export interface AwsRoot {
   readonly deps: AppDeps;
+  /** What the sender function makes deliveries with. */
+  readonly delivery: DeliveryDeps;
   readonly linkSecret: string;
   /** The report mails directly (send-report.ts); everything else mails through the notifier. */
   readonly mailer: Mailer;
@@ -50,6 +56,9 @@ export const logger: Logger = new JsonLogger({ write: (line) => void process.std
 const dynamo = new DynamoDBClient({});
 const scheduler = new SchedulerClient({});
 const ses = new SESClient({});
+// The sender makes one attempt per call: the outbox paces and retries, with backoff it records.
+const sesOnce = new SESClient({ maxAttempts: 1 });
+const sqs = new SQSClient({});
 const secretsManager = new SecretsManagerClient({});
 
 /** The embedded file, completed with the secrets; a problem says where secrets come from on AWS. */
@@ -76,14 +85,16 @@ async function compose(): Promise<AwsRoot> {
     deadLetterQueueArn: aws.deadLetterQueueArn,
     retryPolicy: TIMER_RETRY_POLICY,
   });
-  const mailer = new SesMailer({
-    client: ses,
-    from: aws.sesFrom,
-    ...(aws.sesConfigurationSet === undefined ? {} : { configurationSet: aws.sesConfigurationSet }),
-  });
-  const notifier = new ChannelNotifier({ mailer, chat: new SlackChat({}), config, linkSecret: secrets.linkSecret, logger });
-  return { deps: { config, store, timers, notifier, clock: systemClock, logger }, linkSecret: secrets.linkSecret, mailer };
+  const sesOptions = { from: aws.sesFrom, ...(aws.sesConfigurationSet === undefined ? {} : { configurationSet: aws.sesConfigurationSet }) };
+  const mailer = new SesMailer({ client: ses, ...sesOptions });
+  const sender = new ChannelSender({ mailer: new SesMailer({ client: sesOnce, ...sesOptions }), chat: new SlackChat({ maxAttempts: 1 }), config, linkSecret: secrets.linkSecret });
+  const rate = new DynamoSendRate({ client: dynamo, tableName: aws.tableName });
+  const deliveries = new SqsDeliveryQueue({ client: sqs, queueUrl: aws.deliveryQueueUrl });
+  const delivery: DeliveryDeps = { config, store, sender, rate, clock: systemClock, logger, wait: sleep, random: Math.random };
+  return { deps: { config, store, timers, deliveries, clock: systemClock, logger }, delivery, linkSecret: secrets.linkSecret, mailer };
 }
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function composeOrExplain(): Promise<AwsRoot> {
   try {
@@ -95,4 +106,4 @@ async function composeOrExplain(): Promise<AwsRoot> {
   }
 }
 
-export const { deps, linkSecret, mailer }: AwsRoot = await composeOrExplain();
+export const { deps, delivery, linkSecret, mailer }: AwsRoot = await composeOrExplain();

@@ -28,13 +28,13 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
   {
     id: 'Intake',
     entry: 'api-intake',
-    description: 'webhooks from alerting tools: store, arm timers, notify',
+    description: 'webhooks from alerting tools: store, arm timers, queue notifications',
     routes: [
       ['POST', '/webhooks/{integration}'],
       ['POST', '/v2/enqueue'],
     ],
     // Dedup pointer read and raised, alerts created and updated; new alerts may be due at once.
-    needs: { items: ['BatchGetItem', 'PutItem', 'UpdateItem'], queries: [], timers: true, mail: true },
+    needs: { items: ['BatchGetItem', 'PutItem', 'UpdateItem'], queries: [], timers: true, mail: false },
   },
   {
     id: 'Alerts',
@@ -48,7 +48,7 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
       ['GET', '/openapi.json'],
     ],
     // A response updates the alert, re-arms its timer and may notify; the list reads by-created.
-    needs: { items: ['BatchGetItem', 'PutItem'], queries: [BY_CREATED_INDEX], timers: true, mail: true },
+    needs: { items: ['BatchGetItem', 'PutItem'], queries: [BY_CREATED_INDEX], timers: true, mail: false },
   },
   {
     id: 'Ack',
@@ -58,7 +58,7 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
       ['GET', '/ack/{token}'],
       ['POST', '/ack/{token}'],
     ],
-    needs: { items: ['BatchGetItem', 'PutItem'], queries: [], timers: true, mail: true },
+    needs: { items: ['BatchGetItem', 'PutItem'], queries: [], timers: true, mail: false },
   },
   {
     id: 'Reports',

@@ -17,6 +17,7 @@ import { Construct } from 'constructs';
 import type { AppConfig } from '../../shared/config/app-config.ts';
 import { TIMER_KINDS } from '../../shared/domain/timers/timer-name.ts';
 import { BY_DAY_INDEX, DUE_INDEX } from '../../shared/store/table-definition.ts';
+import { OUTBOX_INDEX } from '../../shared/store/outbox-index.ts';
 import { acknowledgeInvokeQualifiers } from './acknowledgments.ts';
 import { AppFunction } from './app-function.ts';
 import type { BundleSettings } from './bundling.ts';
@@ -64,8 +65,8 @@ export class ScheduledJobs extends Construct {
         timeout: Duration.seconds(60),
         async: { retryAttempts: 2, maxEventAge: Duration.hours(1), onFailure },
       });
-      // Re-read the alert, record what was sent, arm the next timer, notify.
-      grantNeeds(fn.role, { items: ['BatchGetItem', 'PutItem'], queries: [], timers: true, mail: true }, shared);
+      // Re-read the alert, claim what is due (recording its deliveries), arm the next timer.
+      grantNeeds(fn.role, { items: ['BatchGetItem', 'PutItem'], queries: [], timers: true, mail: false }, shared);
       return fn;
     });
 
@@ -81,7 +82,8 @@ export class ScheduledJobs extends Construct {
       // No retry: the next run, one interval later, is the retry, and it sees the newest state.
       async: { retryAttempts: 0, maxEventAge: Duration.minutes(Math.min(sweepMinutes, 6 * 60)), onFailure },
     });
-    grantNeeds(this.sweeper.role, { items: ['BatchGetItem', 'PutItem'], queries: [DUE_INDEX], timers: true, mail: true }, shared);
+    // Due timers, and deliveries waiting too long (queued again for the senders).
+    grantNeeds(this.sweeper.role, { items: ['BatchGetItem', 'PutItem'], queries: [DUE_INDEX, OUTBOX_INDEX], timers: true, mail: false }, shared);
 
     this.report = new AppFunction(this, 'Report', {
       entry: 'report',

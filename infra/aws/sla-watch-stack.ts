@@ -24,6 +24,8 @@ import { senderAddress } from '../../shared/adapters/ses/email-address.ts';
 import { defaultSesIdentity, type StackSettings } from './stack-settings.ts';
 import type { SynthConfig } from './synth-config.ts';
 import { TimerInfrastructure } from './timer-infrastructure.ts';
+import { DeliveryInfrastructure } from './delivery-infrastructure.ts';
+import { ROUTE_GROUPS } from './route-groups.ts';
 
 export interface SlaWatchStackProps extends StackProps {
   readonly settings: StackSettings;
@@ -36,6 +38,7 @@ export class SlaWatchStack extends Stack {
   readonly table: AlertTable;
   readonly timers: TimerInfrastructure;
   readonly secret: Secret;
+  readonly delivery: DeliveryInfrastructure;
 
   constructor(scope: Construct, id: string, props: SlaWatchStackProps) {
     super(scope, id, { description: 'sla-watch: alert response SLAs (webhooks, business-time timers, notifications, daily report)', ...props });
@@ -46,6 +49,7 @@ export class SlaWatchStack extends Stack {
 
     this.table = new AlertTable(this, 'Store');
     this.timers = new TimerInfrastructure(this, 'Timers');
+    this.delivery = new DeliveryInfrastructure(this, 'Delivery');
     this.secret = new Secret(this, 'Secrets', {
       description: `sla-watch secrets (JSON object): ${LINK_SIGNING_SECRET_KEY} (generated) and the keys the configuration file names with secret_env/key_env`,
       generateSecretString: { secretStringTemplate: '{}', generateStringKey: LINK_SIGNING_SECRET_KEY, passwordLength: 64, excludePunctuation: true },
@@ -74,12 +78,18 @@ export class SlaWatchStack extends Stack {
       [AWS_VARIABLES.deadLetterQueueArn]: this.timers.deadLetterQueue.queueArn,
       [AWS_VARIABLES.secretArn]: this.secret.secretArn,
       [AWS_VARIABLES.sesFrom]: sender,
+      [AWS_VARIABLES.deliveryQueueUrl]: this.delivery.queue.queueUrl,
       ...(settings.sesConfigurationSet === undefined ? {} : { [AWS_VARIABLES.sesConfigurationSet]: settings.sesConfigurationSet }),
     };
     const bundle = bundleSettings(synthConfig.json);
 
     this.http = new SlaWatchHttpApi(this, 'Http', { bundle, environment, shared });
-    this.jobs = new ScheduledJobs(this, 'Jobs', { config, bundle, environment: { ...environment, [AWS_VARIABLES.baseUrl]: this.http.url }, shared });
+    const jobsEnvironment = { ...environment, [AWS_VARIABLES.baseUrl]: this.http.url };
+    this.jobs = new ScheduledJobs(this, 'Jobs', { config, bundle, environment: jobsEnvironment, shared });
+    // Whatever claims notifications hands the alerts to the senders; the sender renders links (base URL).
+    const claiming = this.http.functions.filter((_, i) => ROUTE_GROUPS[i]?.needs.timers === true);
+    for (const fn of [...claiming, ...this.jobs.timerFunctions, this.jobs.sweeper]) this.delivery.grantEnqueue(fn.role);
+    this.delivery.addSender({ bundle, environment: jobsEnvironment, shared, topicArn: settings.alarmTopicArn });
     new SlaWatchAlarms(this, 'Alarms', {
       deadLetterQueue: this.timers.deadLetterQueue,
       functions: [

@@ -1,8 +1,10 @@
 /**
  * The composition root for one machine: the whole of sla-watch on embedded stand-ins.
- * dynalite (DynamoDB protocol, on disk), aws-ses-v2-local (SES protocol), timers kept in the
- * same table and fired by a loop, the sweeper and the daily report on local timers, and the
- * same HTTP app the Lambda functions serve. Only the wiring differs from AWS.
+ * dynalite (DynamoDB protocol, on disk), aws-ses-v2-local (SES protocol; or any SES-compatible
+ * endpoint given as `sesEndpoint`), timers kept in the same table and fired by a loop, the
+ * sender loop that makes the stored deliveries at the configured rates (rates shared through
+ * the table), the sweeper and the daily report on local timers, and the same HTTP app the
+ * Lambda functions serve. Only the wiring differs from AWS.
  */
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
@@ -15,17 +17,23 @@ import { TimerLoop } from '../../shared/adapters/local-timers/timer-loop.ts';
 import { SesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
 import { SlackChat } from '../../shared/adapters/slack/slack-chat.ts';
 import type { AppDeps } from '../../shared/app/app-deps.ts';
+import type { DeliveryDeps } from '../../shared/app/delivery-deps.ts';
+import { OutboxPump } from '../../shared/app/outbox-pump.ts';
+import { DynamoSendRate } from '../../shared/adapters/dynamo/dynamo-send-rate.ts';
+import { SESClient } from '@aws-sdk/client-ses';
+import { localCredentials } from './local-credentials.ts';
 import { handleTimer } from '../../shared/app/handle-timer.ts';
 import { sendDailyReport } from '../../shared/app/send-report.ts';
 import { sweep, sweepBudgetMs } from '../../shared/app/sweep.ts';
 import type { AppConfig } from '../../shared/config/app-config.ts';
 import { nextDailyAt } from '../../shared/domain/schedule/next-daily-at.ts';
 import { createApp } from '../../shared/http/app.ts';
-import { ChannelNotifier } from '../../shared/notify/channel-notifier.ts';
+import { ChannelSender } from '../../shared/notify/channel-sender.ts';
+import type { DeliveryQueue } from '../../shared/ports/delivery-queue.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
 import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from './embedded-dynamodb.ts';
-import { startEmbeddedSes, type EmbeddedSes } from './embedded-ses.ts';
+import { startEmbeddedSes } from './embedded-ses.ts';
 import { LOCAL_TABLE_NAME } from './local-table.ts';
 import { InFlight } from './in-flight.ts';
 import { repeat, type RepeatingTask } from './repeating-task.ts';
@@ -41,6 +49,10 @@ export interface LocalStackOptions {
   readonly port?: number;
   /** Port of the SES emulator; 0 picks a free one. */
   readonly sesPort?: number;
+  /** An SES-compatible endpoint to send through instead of starting the emulator. */
+  readonly sesEndpoint?: string;
+  /** How often the sender loop looks for deliveries to make (default 250 ms). */
+  readonly senderTickMs?: number;
   readonly clock?: Clock;
   /** How often the local timer loop looks for due timers. */
   readonly timerTickMs?: number;
@@ -51,6 +63,8 @@ export interface LocalStack {
   readonly sesUrl: string;
   readonly dynamoEndpoint: string;
   readonly deps: AppDeps;
+  /** The sender loop (its counts, for benchmarks). */
+  readonly pump: OutboxPump;
   stop(): Promise<void>;
 }
 
@@ -65,15 +79,21 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     started.push(dynamo);
     await ensureTable(dynamo.client, LOCAL_TABLE_NAME);
 
-    const ses: EmbeddedSes = await startEmbeddedSes({ host: '127.0.0.1', port: options.sesPort ?? 0 });
+    const ses = await sesFor(options);
     started.push(ses);
 
     const store = new DynamoAlertStore({ client: dynamo.client, tableName: LOCAL_TABLE_NAME });
     const timers = new LocalTimers({ client: dynamo.client, tableName: LOCAL_TABLE_NAME });
     const mailer = new SesMailer({ client: ses.client, from: config.notifications.from });
-    const chat = new SlackChat({});
-    const notifier = new ChannelNotifier({ mailer, chat, config, linkSecret: options.linkSecret, logger });
-    const deps: AppDeps = { config, store, timers, notifier, clock, logger };
+    // One attempt per call: the outbox paces and retries (deliver-one.ts).
+    const chat = new SlackChat({ maxAttempts: 1 });
+    const sender = new ChannelSender({ mailer, chat, config, linkSecret: options.linkSecret });
+    const rate = new DynamoSendRate({ client: dynamo.client, tableName: LOCAL_TABLE_NAME });
+    const delivery: DeliveryDeps = { config, store, sender, rate, clock, logger, wait: sleep, random: Math.random };
+    // The sender loop reads the table itself: handing it alerts is a no-op here.
+    const deliveries: DeliveryQueue = { enqueue: async () => undefined };
+    const deps: AppDeps = { config, store, timers, deliveries, clock, logger };
+    const pump = new OutboxPump(delivery);
 
     const loop = new TimerLoop({
       client: dynamo.client,
@@ -87,6 +107,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     started.push({ close: () => loop.stop() });
 
     const tasks: RepeatingTask[] = [
+      // Stopped first among the tasks: it waits for the deliveries being made to be recorded.
+      repeat('sender', () => options.senderTickMs ?? 250, () => pump.tick(), logger),
+      { stop: () => pump.stop() },
       repeat(
         'sweeper',
         () => config.monitoring.checkIntervalSeconds * 1000,
@@ -115,6 +138,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     return {
       url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
       sesUrl: ses.endpoint,
+      pump,
       dynamoEndpoint: dynamo.endpoint,
       deps,
       stop: () => stopAll(started),
@@ -123,6 +147,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await stopAll(started);
     throw error;
   }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The embedded SES emulator, or a client for the endpoint given (nothing to stop then). */
+async function sesFor(options: LocalStackOptions): Promise<{ client: SESClient; endpoint: string; close(): Promise<void> }> {
+  if (options.sesEndpoint === undefined) return startEmbeddedSes({ host: '127.0.0.1', port: options.sesPort ?? 0 });
+  const endpoint = options.sesEndpoint;
+  return { client: new SESClient({ endpoint, region: 'us-east-1', credentials: localCredentials, maxAttempts: 1 }), endpoint, close: async () => undefined };
 }
 
 async function stopAll(started: { close(): Promise<void> }[]): Promise<void> {

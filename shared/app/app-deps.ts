@@ -6,15 +6,16 @@
 import type { AppConfig } from '../config/app-config.ts';
 import type { AlertStore } from '../ports/alert-store.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { DeliveryQueue } from '../ports/delivery-queue.ts';
 import type { Logger } from '../ports/logger.ts';
-import type { Notifier } from '../ports/notifier.ts';
 import type { Timers } from '../ports/timers.ts';
 
 export interface AppDeps {
   readonly config: AppConfig;
   readonly store: AlertStore;
   readonly timers: Timers;
-  readonly notifier: Notifier;
+  /** Where claimed deliveries are handed to the senders (delivery-queue.ts). */
+  readonly deliveries: DeliveryQueue;
   readonly clock: Clock;
   readonly logger: Logger;
 }

@@ -15,10 +15,9 @@
  * everything the request carried is stored. Their first reads are started together up front
  * (find-occurrence.ts), so the store can answer a whole group in one round trip. A new alert
  * is created with its new-alert notification already claimed and its next timer planned (one
- * write); the notifications are sent once everything is stored. A failure there does not fail
- * the request: a refused email releases its claim with a timer due at once, which the sweeper
- * finds. (As with every claim, a crash between the write and the send loses that email rather
- * than risking it twice.)
+ * write), which records its deliveries; they are handed to the senders once everything is
+ * stored. Nothing is sent inside the request: the senders make the deliveries at the
+ * providers' rates (a crash after the write leaves them pending, never lost).
  */
 import type { IntegrationConfig } from '../config/app-config.ts';
 import type { Alert } from '../domain/alert/alert.ts';
@@ -32,7 +31,8 @@ import { claimDue } from '../domain/timers/claim-due.ts';
 import { decideDue, type NotifyDecision } from '../domain/timers/decide-due.ts';
 import type { AppDeps } from './app-deps.ts';
 import { Lookups } from './find-occurrence.ts';
-import { sendClaimed } from './process-due.ts';
+import { afterClaims } from './process-due.ts';
+import { deliveryTargets } from '../notify/delivery-targets.ts';
 import { recordResponse } from './record-response.ts';
 import { retryOnConflict, type Changed } from './retry-on-conflict.ts';
 
@@ -48,8 +48,6 @@ export interface IngestResult {
 const MAX_TRIGGER_ROUNDS = 10;
 /** Repeats of one alert may arrive all at once (a storm of retries): let every one land. */
 const MERGE_MAX_ATTEMPTS = 100;
-/** New-alert notifications sent at once after a group arrives. */
-const NOTIFY_CONCURRENCY = 4;
 
 /** An event's result, and for a new alert the notification claimed in the write that created it. */
 interface Ingested {
@@ -75,8 +73,8 @@ export async function ingestEvents(deps: AppDeps, integration: IntegrationConfig
       if (claim !== null) claims.push(claim);
     }
   } finally {
-    // Stored claims are sent even when a later event failed: the sender's retry will only
-    // merge into these alerts, and nothing else would send what they claimed.
+    // Stored claims are queued even when a later event failed (the sender's retry will only
+    // merge into these alerts); were this lost too, the senders still find them stored.
     await notifyNew(deps, claims, now);
   }
   deps.logger.info('webhook ingested', { integrationId: integration.id, ...countOutcomes(results) });
@@ -107,7 +105,7 @@ async function trigger(deps: AppDeps, lookups: Lookups, integration: Integration
     }
     if (current !== null && !event.reopenAfterResolve) return result('ignored', current.id);
     const fresh = buildAlert(deps, integration, event, next, now);
-    const claim = claimNewAlert(fresh, now);
+    const claim = claimNewAlert(deps, fresh, now);
     const alert = claim.after;
     try {
       await deps.store.create(alert);
@@ -187,31 +185,16 @@ async function respond(deps: AppDeps, lookups: Lookups, integration: Integration
  */
 type NewAlertClaim = Changed<NotifyDecision>;
 
-function claimNewAlert(fresh: Alert, now: Instant): NewAlertClaim {
+function claimNewAlert(deps: AppDeps, fresh: Alert, now: Instant): NewAlertClaim {
   const decision = decideDue(fresh, now);
   if (decision.kind !== 'notify') throw new Error(`a new alert must have its new-alert notification due, got ${decision.kind}`);
-  const after = { ...claimDue(fresh, decision, now), version: fresh.version };
+  const after = { ...claimDue(fresh, decision, now, deliveryTargets(deps.config)), version: fresh.version };
   return { before: fresh, after, written: true, result: decision };
 }
 
+/** Arms the new alerts' timers and queues their deliveries (already stored with them). */
 async function notifyNew(deps: AppDeps, claims: readonly NewAlertClaim[], now: Instant): Promise<void> {
-  for (let start = 0; start < claims.length; start += NOTIFY_CONCURRENCY) {
-    await Promise.all(claims.slice(start, start + NOTIFY_CONCURRENCY).map((claim) => notifyOne(deps, claim, now)));
-  }
-}
-
-async function notifyOne(deps: AppDeps, claim: NewAlertClaim, now: Instant): Promise<void> {
-  try {
-    await sendClaimed(deps, claim, now);
-  } catch (error) {
-    // Deliberately not rethrown: the alert is stored; a refused email released its claim with
-    // a timer due at once, which the sweeper finds. Failing the request would only make the
-    // sender repeat an alert that is already stored.
-    deps.logger.error('new-alert notification not sent: left to its timer and the sweeper', {
-      alertId: claim.after.id,
-      error: error instanceof Error ? error.message : String(error),
-    });
-  }
+  await afterClaims(deps, claims, now);
 }
 
 function countOutcomes(results: readonly IngestResult[]): Record<IngestOutcome, number> {

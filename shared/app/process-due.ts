@@ -3,42 +3,45 @@
  * sweeper, a response that made the `resolved` notification due):
  *
  * 1. decide from the stored alert (decideDue) and claim the decision with one conditional
- *    write (marks, a system escalation response, the next timer's plan); a lost race re-reads
- *    and re-decides, so of two deliveries racing only one sends;
- * 2. send each notification; a send that throws (email refused) releases the claim of what was
- *    not sent, storing a timer due again, and rethrows so the delivery is retried (the sweeper
- *    also finds the due timer);
- * 3. arm the next timer, then record Slack failures on the alert.
+ *    write: marks, a system escalation response, the next timer's plan, and one pending
+ *    delivery per recipient and channel of each notification (the outbox); a lost race
+ *    re-reads and re-decides, so of two processes racing only one records deliveries;
+ * 2. arm the next timer and hand the alert to the senders (the delivery queue).
+ *
+ * Nothing is sent here. Deliveries are made by paced senders (deliver-one.ts): the sender
+ * Lambda fed by an SQS queue on AWS, a loop on one machine. Delivery is at least once per
+ * recipient and channel: a crash after the claim leaves pending deliveries that the senders
+ * find (on AWS the sweeper re-feeds any whose queue message was lost); a duplicate happens
+ * only when a crash falls between a provider accepting and the mark being written.
  *
  * When nothing is due the stored plan is still checked, so an alert stored without a timer (or
  * with an outdated one) gets the right one.
- *
- * Known limit: a crash between the claim and the sends (or a failed release) loses those
- * notifications instead of risking them twice; the failed release is logged as an error.
  */
 import type { Alert } from '../domain/alert/alert.ts';
-import type { NotificationFailure } from '../domain/alert/notification-marks.ts';
 import type { Instant } from '../domain/instant.ts';
 import type { Notification } from '../domain/notifications/notification.ts';
-import { claimDue, recordFailures, releaseClaim } from '../domain/timers/claim-due.ts';
+import { claimDue } from '../domain/timers/claim-due.ts';
 import { decideDue, type DueDecision, type NotifyDecision } from '../domain/timers/decide-due.ts';
 import { replanTimer } from '../domain/timers/plan-timer.ts';
+import { deliveryTargets } from '../notify/delivery-targets.ts';
 import type { AppDeps } from './app-deps.ts';
 import { armTimer } from './arm-timer.ts';
 import { retryOnConflict, type Change, type Changed } from './retry-on-conflict.ts';
 
 export type ProcessDueResult =
   | { readonly kind: 'not-found' }
+  /** `sent`: the notifications claimed (their deliveries are recorded and queued). */
   | { readonly kind: 'notified'; readonly alert: Alert; readonly sent: readonly Notification[]; readonly escalated: boolean }
   | { readonly kind: 'nothing-due'; readonly alert: Alert }
   | { readonly kind: 'alert-resolved'; readonly alert: Alert };
 
-function decideAndClaim(now: Instant) {
+function decideAndClaim(deps: AppDeps, now: Instant) {
+  const targets = deliveryTargets(deps.config);
   return (current: Alert): Change<DueDecision> => {
     const decision = decideDue(current, now);
     switch (decision.kind) {
       case 'notify':
-        return { kind: 'write', alert: claimDue(current, decision, now), result: decision };
+        return { kind: 'write', alert: claimDue(current, decision, now, targets), result: decision };
       case 'nothing-due':
       case 'alert-resolved': {
         const replanned = replanTimer(current);
@@ -53,72 +56,39 @@ function decideAndClaim(now: Instant) {
 export async function processDue(deps: AppDeps, alertId: string, now: Instant, known?: Alert): Promise<ProcessDueResult> {
   const first = known ?? (await deps.store.get(alertId));
   if (first === null) return { kind: 'not-found' };
-  const claimed = await retryOnConflict(deps.store, alertId, decideAndClaim(now), { first });
+  const claimed = await retryOnConflict(deps.store, alertId, decideAndClaim(deps, now), { first });
   const decision = claimed.result;
   switch (decision.kind) {
     case 'nothing-due':
     case 'alert-resolved':
       await armTimer(deps, { alertId, before: claimed.before.timer, after: claimed.after.timer, now });
       return { kind: decision.kind, alert: claimed.after };
-    case 'notify':
-      return sendClaimed(deps, { ...claimed, result: decision }, now);
+    case 'notify': {
+      const claim = { ...claimed, result: decision };
+      await afterClaims(deps, [claim], now);
+      return { kind: 'notified', alert: claim.after, sent: decision.notifications, escalated: decision.escalate };
+    }
   }
 }
 
 /**
- * Sends what a stored claim decided, then arms the next timer. Exported for intake, which
- * stores a new alert with its new-alert notification already claimed (one write instead of a
- * create and a claim).
+ * What follows stored claims: arm each alert's next timer, then hand the alerts to the
+ * senders in one call. Exported for intake, which stores a new alert with its new-alert
+ * notification already claimed (one write instead of a create and a claim).
  */
-export async function sendClaimed(deps: AppDeps, claimed: Changed<NotifyDecision>, now: Instant): Promise<ProcessDueResult> {
-  const { before, after: alert, result: decision } = claimed;
-  const sent: Notification[] = [];
-  const failures: NotificationFailure[] = [];
-  for (const [index, notification] of decision.notifications.entries()) {
-    try {
-      const outcome = await deps.notifier.send(notification, alert, now);
-      sent.push(notification);
-      failures.push(...outcome.failures);
-    } catch (error) {
-      const unsent = decision.notifications.slice(index);
-      deps.logger.error('notification not sent: claim released for a retry', {
-        alertId: alert.id,
-        kind: notification.kind,
-        unsent: unsent.map((n) => n.kind),
-        error: error instanceof Error ? error.message : String(error),
-      });
-      await release(deps, claimed, sent, unsent, failures);
-      throw error;
-    }
+export async function afterClaims(deps: AppDeps, claims: readonly Changed<NotifyDecision>[], now: Instant): Promise<void> {
+  for (const { before, after, result } of claims) {
+    deps.logger.info('notifications claimed', { alertId: after.id, kinds: result.notifications.map((n) => n.kind), escalated: result.escalate });
+    await armTimer(deps, { alertId: after.id, before: before.timer, after: after.timer, now });
   }
-  deps.logger.info('notified', { alertId: alert.id, kinds: sent.map((n) => n.kind), escalated: decision.escalate });
-  await armTimer(deps, { alertId: alert.id, before: before.timer, after: alert.timer, now });
-  if (failures.length > 0) {
-    await retryOnConflict(deps.store, alert.id, (current) => ({ kind: 'write', alert: recordFailures(current, failures), result: null }));
-  }
-  return { kind: 'notified', alert, sent, escalated: decision.escalate };
-}
-
-async function release(
-  deps: AppDeps,
-  claimed: Changed<NotifyDecision>,
-  sent: readonly Notification[],
-  unsent: readonly Notification[],
-  failures: readonly NotificationFailure[],
-): Promise<void> {
-  const { before, result: decision } = claimed;
+  if (claims.length === 0) return;
   try {
-    await retryOnConflict(deps.store, before.id, (current) => ({
-      kind: 'write',
-      alert: releaseClaim(current, before.notified, decision.marks, sent, unsent, failures),
-      result: null,
-    }));
+    await deps.deliveries.enqueue(claims.map((c) => c.after.id));
   } catch (error) {
-    // The claim stays: these notifications will not be retried. Say so loudly, then let the
-    // original send failure propagate (it is the cause the caller must see).
-    deps.logger.error('claim not released: notifications lost', {
-      alertId: before.id,
-      kinds: unsent.map((n) => n.kind),
+    // Stored is what matters: the sweeper re-feeds deliveries left pending (the local loop
+    // finds them in the table). Failing the caller would only repeat a claim already stored.
+    deps.logger.warn('deliveries stored but not queued: the sweeper will queue them', {
+      alertIds: claims.map((c) => c.after.id),
       error: error instanceof Error ? error.message : String(error),
     });
   }

@@ -14,6 +14,10 @@
  * in one run instead of one page per interval, and the failed alerts of a page are not listed
  * again in the same run.
  *
+ * It also re-feeds the senders: alerts whose deliveries have waited longer than the grace
+ * (their queue message was lost in a crash between the claim and the enqueue, or their retry
+ * is further than a queue delay reaches) are queued again, up to a page of them per run.
+ *
  * One alert's failure does not stop the others. Failures are logged with the alert id and
  * returned in the result rather than thrown: the failed alerts keep their due timers, so the
  * next sweep retries exactly them, whereas a thrown sweep would be retried whole by the
@@ -51,6 +55,8 @@ export interface SweepResult {
   /** Alerts for which something was sent. */
   readonly notified: number;
   readonly failed: readonly { readonly alertId: string; readonly error: string }[];
+  /** Alerts whose waiting deliveries were queued again. */
+  readonly requeued: number;
   /** True when the run stopped (budget spent, signal aborted) before the due index was read
    * to its end: more may be due (or the next page may turn out empty). */
   readonly more: boolean;
@@ -64,7 +70,7 @@ export async function sweep(deps: AppDeps, options: SweepOptions): Promise<Sweep
   const failed: { alertId: string; error: string }[] = [];
   let after: DueCursor | null = null;
   const stopping = (): boolean => options.signal?.aborted === true;
-  if (stopping()) return { examined, notified, failed, more: true };
+  if (stopping()) return { examined, notified, failed, requeued: 0, more: true };
   do {
     const page = await deps.store.listDue(dueBy, options.pageSize, after ?? undefined);
     const outcome = await processAll(deps, page.alerts, now, options.concurrency ?? 4);
@@ -73,9 +79,22 @@ export async function sweep(deps: AppDeps, options: SweepOptions): Promise<Sweep
     failed.push(...outcome.failed);
     after = page.next;
   } while (after !== null && !stopping() && deps.clock.now() - now < (options.budgetMs ?? 0));
-  const result = { examined, notified, failed, more: after !== null };
-  deps.logger.info('sweep done', { examined, notified, failed: failed.length, more: result.more });
+  const requeued = await requeueWaiting(deps, dueBy, options.pageSize);
+  const result = { examined, notified, failed, requeued, more: after !== null };
+  deps.logger.info('sweep done', { examined, notified, failed: failed.length, requeued, more: result.more });
   return result;
+}
+
+/** Queues again alerts with deliveries ready since before `dueBy`; a failure is logged, not thrown. */
+async function requeueWaiting(deps: AppDeps, dueBy: number, limit: number): Promise<number> {
+  try {
+    const ids = await deps.store.listOutboxDue(dueBy, limit);
+    if (ids.length > 0) await deps.deliveries.enqueue(ids);
+    return ids.length;
+  } catch (error) {
+    deps.logger.error('sweep: waiting deliveries not queued again', { error: error instanceof Error ? error.message : String(error) });
+    return 0;
+  }
 }
 
 async function processAll(deps: AppDeps, due: readonly Alert[], now: number, concurrency: number) {

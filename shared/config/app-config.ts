@@ -48,6 +48,10 @@ export interface NotificationRouting {
   /** Slack incoming webhooks: a default and per priority. Secrets: never logged. */
   readonly slackWebhookUrl: string | null;
   readonly slackWebhookUrlByPriority: Readonly<Partial<Record<Priority, string>>>;
+  /** Sends per second, shared by every sender process; Slack's is per destination. */
+  readonly rates: { readonly email: number; readonly slack: number };
+  /** Transient delivery failures are retried this long after the claim, then failed. */
+  readonly retryHorizonSeconds: number;
 }
 
 export interface LinkConfig {

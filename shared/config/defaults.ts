@@ -63,6 +63,9 @@ export const DEFAULT_NOTIFICATIONS = {
   from: 'sla-watch@example.com',
   recipients: { critical: ['oncall@example.com'], high: ['oncall@example.com'], medium: ['oncall@example.com'], low: ['oncall@example.com'] } as ByPriority<readonly string[]>,
   escalation: { critical: ['manager@example.com'], high: ['manager@example.com'], medium: [], low: [] } as ByPriority<readonly string[]>,
+  /** SES out of the sandbox starts at 14 emails a second; a Slack webhook takes about one a second. */
+  rates: { email: 14, slack: 1 },
+  retryHorizonSeconds: 24 * 3600,
 } as const;
 
 export const DEFAULT_LINKS = {

@@ -45,6 +45,8 @@ function notifications(file: ConfigFile): NotificationRouting {
     escalationRecipients: perPriority(given?.escalation, DEFAULT_NOTIFICATIONS.escalation),
     slackWebhookUrl: given?.slack_webhook_url ?? given?.slack_webhook_url_env ?? null,
     slackWebhookUrlByPriority: byPriority,
+    rates: { email: given?.rates?.email ?? DEFAULT_NOTIFICATIONS.rates.email, slack: given?.rates?.slack ?? DEFAULT_NOTIFICATIONS.rates.slack },
+    retryHorizonSeconds: given?.retry_horizon ?? DEFAULT_NOTIFICATIONS.retryHorizonSeconds,
   };
 }
 

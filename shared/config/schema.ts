@@ -73,6 +73,8 @@
  *   slack_webhook_url_env: SLACK_WEBHOOK_URL           # or read it from this variable
  *   slack_webhook_urls: {critical: https://...}        # per priority, over the default
  *   slack_webhook_urls_env: {critical: SLACK_CRITICAL} # the same, from variables
+ *   rates: {email: 14, slack: 1}     # sends per second, shared by every sender (Slack: per destination)
+ *   retry_horizon: 24h               # transient failures are retried this long, then failed
  * links:
  *   base_url: https://sla.example.com     # public base of the HTTP API, for links in email
  *   ttl: 7d                               # how long an acknowledgment link stays valid
@@ -164,6 +166,9 @@ const sla = strict({
   ),
 );
 
+/** Sends per second: positive, at most 1,000 (SES's own ceiling is in the hundreds). */
+const sendRate = z.number().check(z.refine((rate) => Number.isFinite(rate) && rate > 0 && rate <= 1000, { error: 'expected sends per second: a number above 0, at most 1000' }));
+
 function notifications(env: Env) {
   return strict({
     from: z.optional(email),
@@ -173,6 +178,8 @@ function notifications(env: Env) {
     slack_webhook_url_env: z.optional(urlFromEnv(env)),
     slack_webhook_urls: z.optional(byPriority(httpUrl)),
     slack_webhook_urls_env: z.optional(byPriority(urlFromEnv(env))),
+    rates: z.optional(strict({ email: z.optional(sendRate), slack: z.optional(sendRate) })),
+    retry_horizon: z.optional(duration),
   }).check(
     z.superRefine((given, ctx) => {
       if (given.slack_webhook_url !== undefined && given.slack_webhook_url_env !== undefined) {

@@ -40,6 +40,7 @@ function mappingFor(code: ErrorCode): Mapping {
     case 'version_conflict':
     case 'store_unavailable':
     case 'timers_unavailable':
+    case 'queue_unavailable':
     case 'mail_failed':
       return { kind: 'unavailable' };
     // Reaching the edge with one of these is a bug or a broken deployment, not the client's doing.

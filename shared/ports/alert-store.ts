@@ -72,4 +72,10 @@ export interface AlertStore {
    * a page may hold fewer). Pages resume after the cursor, never repeating an entry.
    */
   listDue(dueBy: Instant, limit: number, after?: DueCursor): Promise<DuePage>;
+  /**
+   * Ids of alerts with a delivery ready by `dueBy` (pending, or retrying with its next attempt
+   * due, and not leased), oldest first, at most `limit`. Eventually consistent: the sender
+   * reads each alert before acting on it.
+   */
+  listOutboxDue(dueBy: Instant, limit: number): Promise<string[]>;
 }

@@ -22,6 +22,7 @@
  *   reading it costs what is open, never the history.
  */
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { OUTBOX_INDEX } from './outbox-index.ts';
 
 export type KeyAttributeType = 'S' | 'N';
 
@@ -69,7 +70,8 @@ export const OPEN_INDEX: IndexDefinition = {
   projection: 'ALL',
 };
 
-export const GLOBAL_SECONDARY_INDEXES: readonly IndexDefinition[] = [BY_DAY_INDEX, DUE_INDEX, BY_CREATED_INDEX, OPEN_INDEX];
+/** `outbox` (outbox-index.ts): alerts with deliveries to make, for the senders and the sweeper. */
+export const GLOBAL_SECONDARY_INDEXES: readonly IndexDefinition[] = [BY_DAY_INDEX, DUE_INDEX, BY_CREATED_INDEX, OPEN_INDEX, OUTBOX_INDEX];
 
 /** Epoch seconds after which DynamoDB may delete the item (set on resolved alerts). */
 export const TTL_ATTRIBUTE = 'expiresAt';

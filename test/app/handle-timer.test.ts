@@ -20,7 +20,7 @@ describe('handleTimer', () => {
     const alert = await storeAlert(t);
     await handleTimer(t.deps, { alertId: alert.id, kind: 'breach', generation: 0, dueAt: toIso(min(30)) });
     // At +11 min: the new-alert notification and the first reminder; no breach yet.
-    expect(t.notifier.kinds()).toEqual(['new-alert', 'reminder']);
+    expect(t.sender.kinds()).toEqual(['new-alert', 'reminder']);
   });
 
   it('a late timer sends what became due meanwhile, once', async () => {
@@ -29,7 +29,10 @@ describe('handleTimer', () => {
     const payload = { alertId: alert.id, kind: 'reminder' as const, generation: 0, dueAt: toIso(C) };
     await handleTimer(t.deps, payload);
     await handleTimer(t.deps, payload);
-    expect(t.notifier.kinds()).toEqual(['new-alert', 'reminder', 'acknowledgment-at-risk']);
-    expect(t.notifier.ofKind('reminder')[0]?.notification.reminderNumber).toBe(2);
+    // Each recipient in claim order; Slack (not a reminder channel) had only the at-risk.
+    expect(t.sender.to('email', 'oncall-high@example.test').map((s) => s.notification.kind)).toEqual(['new-alert', 'reminder', 'acknowledgment-at-risk']);
+    expect(t.sender.to('slack', 'default').map((s) => s.notification.kind)).toEqual(['acknowledgment-at-risk']);
+    expect(t.sender.duplicates()).toEqual([]);
+    expect(t.sender.ofKind('reminder')[0]?.notification.reminderNumber).toBe(2);
   });
 });

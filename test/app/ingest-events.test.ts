@@ -48,7 +48,7 @@ describe('ingestEvents', () => {
       sla: t.deps.config.policies.critical,
     });
     expect(alert?.notified.newAlertAt).toBe(NOW);
-    expect(t.notifier.kinds(id)).toEqual(['new-alert']);
+    expect(t.sender.kinds(id)).toEqual(['new-alert']);
     expect(t.timers.pending().map((timer) => timer.payload.alertId)).toEqual([id]);
     expect(t.timers.pending()[0]?.at).toBeGreaterThan(NOW);
   });
@@ -62,7 +62,7 @@ describe('ingestEvents', () => {
     const [alert, ...others] = t.store.all();
     expect(others).toEqual([]);
     expect(alert).toMatchObject({ deliveries: 2, lastSeenAt: NOW + 5 * MINUTE_MS, createdAt: NOW });
-    expect(t.notifier.kinds()).toEqual(['new-alert']);
+    expect(t.sender.kinds()).toEqual(['new-alert']);
   });
 
   it('resolves the alert when the source says resolved, recording the source as resolver', async () => {
@@ -76,7 +76,7 @@ describe('ingestEvents', () => {
     expect(alert?.responses.map((r) => [r.type, r.by, r.via])).toEqual([['resolution', 'alertmanager', 'webhook']]);
     // Critical: 5 minutes to acknowledge, and no timer ran in between: the breach that happened
     // is still told, once, before the resolution.
-    expect(t.notifier.kinds()).toEqual(['new-alert', 'acknowledgment-breach', 'resolved']);
+    expect(t.sender.kinds()).toEqual(['new-alert', 'acknowledgment-breach', 'resolved']);
   });
 
   it('ignores an Alertmanager firing delivered after its resolution, and a second resolution', async () => {
@@ -108,8 +108,8 @@ describe('ingestEvents', () => {
     const t = testDeps({ now: NOW });
     // The group's alerts are read when the request begins: 'late' is not stored yet. While the
     // new-alert email of 'first' goes out, a concurrent delivery creates 'late'.
-    t.notifier.beforeSend = async () => {
-      t.notifier.beforeSend = undefined;
+    t.sender.beforeSend = async () => {
+      t.sender.beforeSend = undefined;
       await deliver(t, 'am', amGroup([amAlert({ fingerprint: 'late' })]));
     };
     const results = await deliver(t, 'am', amGroup([amAlert({ fingerprint: 'first' }), amAlert({ fingerprint: 'late', status: 'resolved' })]));
@@ -176,16 +176,30 @@ describe('ingestEvents', () => {
     const [alert, ...others] = t.store.all();
     expect(others).toEqual([]);
     expect(alert?.deliveries).toBe(50);
-    expect(t.notifier.kinds()).toEqual(['new-alert']);
+    expect(t.sender.kinds()).toEqual(['new-alert']);
   });
 
-  it('keeps a new alert when its notification fails, logging it with the alert id for the sweeper', async () => {
-    const t = testDeps({ now: NOW, notifier: { failEmailTimes: 1 } });
+  it('keeps a new alert when its email is refused for now: the delivery is stored, retrying, for the senders', async () => {
+    const t = testDeps({ now: NOW, sender: { failEmailTimes: 1 } });
     const [result] = await deliver(t, 'am', amGroup([amAlert()]));
     expect(result?.outcome).toBe('created');
     const stored = await t.store.get(result?.alertId ?? '');
-    expect(stored?.timer?.dueAt).toBeLessThanOrEqual(NOW);
-    expect(t.logger.at('error').some((e) => e.fields['alertId'] === result?.alertId)).toBe(true);
+    expect(stored?.notified.newAlertAt).toBe(NOW);
+    expect(stored?.outbox?.map((d) => [d.notification.kind, d.channel, d.state])).toContainEqual(['new-alert', 'email', 'retrying']);
+    expect(t.logger.at('warn').some((e) => e.message === 'delivery failed; retrying' && e.fields['alertId'] === result?.alertId)).toBe(true);
+  });
+
+  it('keeps a new alert when the queue is down: its deliveries are stored and found later', async () => {
+    const t = testDeps({ now: NOW });
+    t.queue.enqueue = async () => {
+      throw new Error('queue unavailable');
+    };
+    const [result] = await deliver(t, 'am', amGroup([amAlert()]));
+    expect(result?.outcome).toBe('created');
+    expect(await t.store.listOutboxDue(NOW, 10)).toEqual([result?.alertId]);
+    expect(await t.queue.drain()).toBeGreaterThanOrEqual(1);
+    expect(t.sender.kinds()).toEqual(['new-alert']);
+    expect(t.sender.duplicates()).toEqual([]);
   });
 
   it('a pointer that could not be advanced fails nothing: the alert is stored and announced, the next delivery repairs it', async () => {
@@ -193,7 +207,7 @@ describe('ingestEvents', () => {
     t.store.failNext('recordOccurrence');
     const [first] = await deliver(t, 'pd', pdEvent());
     expect(first?.outcome).toBe('created');
-    expect(t.notifier.kinds()).toEqual(['new-alert']);
+    expect(t.sender.kinds()).toEqual(['new-alert']);
     const retry = await deliver(t, 'pd', pdEvent());
     expect(retry[0]?.outcome).toBe('merged');
     expect(t.store.all()).toHaveLength(1);
@@ -213,18 +227,18 @@ describe('ingestEvents', () => {
     const group = amGroup([amAlert(), amAlert({ fingerprint: 'b000000000000002' })]);
     await expect(deliver(t, 'am', group)).rejects.toBeInstanceOf(StoreUnavailableError);
     expect(t.store.all()).toHaveLength(1);
-    expect(t.notifier.kinds()).toEqual(['new-alert']);
+    expect(t.sender.kinds()).toEqual(['new-alert']);
     // The sender's retry merges the first and creates the second: each announced once.
     await deliver(t, 'am', group);
     expect(t.store.all()).toHaveLength(2);
-    expect(t.notifier.kinds()).toEqual(['new-alert', 'new-alert']);
+    expect(t.sender.kinds()).toEqual(['new-alert', 'new-alert']);
   });
 
   it('a trigger and its resolution in one request: new-alert first, then resolved, and no timer left to fire', async () => {
     const t = testDeps({ now: NOW });
     const results = await deliver(t, 'generic', [genericEvent({ id: 'blip' }), genericEvent({ id: 'blip', status: 'resolved' })]);
     expect(results.map((r) => r.outcome)).toEqual(['created', 'resolved']);
-    expect(t.notifier.kinds()).toEqual(['new-alert', 'resolved']);
+    expect(t.sender.kinds()).toEqual(['new-alert', 'resolved']);
     expect(t.timers.pending().filter((timer) => timer.at > NOW)).toEqual([]);
   });
 });

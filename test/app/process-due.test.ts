@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { processDue } from '../../shared/app/process-due.ts';
 import { NO_NOTIFICATIONS } from '../../shared/domain/alert/notification-marks.ts';
 import { MINUTE_MS } from '../../shared/domain/instant.ts';
-import { MailError } from '../../shared/errors.ts';
 import { FIXTURE_CREATED_AT as C } from '../support/alert-fixtures.ts';
 import { testDeps } from '../support/test-deps.ts';
 import { reload, storeAlert } from './stored-alert.ts';
@@ -17,7 +16,7 @@ describe('processDue', () => {
     const alert = await storeAlert(t);
     const result = await processDue(t.deps, alert.id, C);
     expect(result.kind).toBe('notified');
-    expect(t.notifier.kinds()).toEqual(['new-alert']);
+    expect(t.sender.kinds()).toEqual(['new-alert']);
     const stored = await reload(t, alert.id);
     expect(stored.notified.newAlertAt).toBe(C);
     expect(t.timers.pending().map((p) => ({ at: p.at, kind: p.payload.kind }))).toEqual([{ at: min(10), kind: 'reminder' }]);
@@ -28,41 +27,45 @@ describe('processDue', () => {
     const t = testDeps({ now: C });
     const alert = await storeAlert(t);
     const results = await Promise.all([processDue(t.deps, alert.id, C), processDue(t.deps, alert.id, C), processDue(t.deps, alert.id, C)]);
-    expect(t.notifier.kinds()).toEqual(['new-alert']);
+    expect(t.sender.kinds()).toEqual(['new-alert']);
     expect(results.map((r) => r.kind).sort()).toEqual(['nothing-due', 'nothing-due', 'notified']);
   });
 
-  it('when email is refused it releases the claim and rethrows, and the retry sends once', async () => {
-    const t = testDeps({ now: C, notifier: { failEmailTimes: 1 } });
+  it('a claim records the deliveries; a refused email stays claimed, is retried with backoff, and is sent once', async () => {
+    const t = testDeps({ now: C, sender: { failEmailTimes: 1 } });
     const alert = await storeAlert(t);
-    await expect(processDue(t.deps, alert.id, C)).rejects.toBeInstanceOf(MailError);
-    const released = await reload(t, alert.id);
-    expect(released.notified.newAlertAt).toBeNull();
-    // Still due, so the sweeper lists it even if no timer is retried.
-    expect(released.timer?.dueAt).toBe(C);
-    expect((await t.store.listDue(C, 10)).alerts).toHaveLength(1);
+    const result = await processDue(t.deps, alert.id, C);
+    expect(result.kind).toBe('notified');
+    const claimed = await reload(t, alert.id);
+    expect(claimed.notified.newAlertAt).toBe(C);
+    expect(claimed.outbox?.map((d) => [d.channel, d.recipient, d.state, d.attempts])).toEqual([['email', 'oncall-high@example.test', 'retrying', 1]]);
+    const retryAt = claimed.outbox?.[0]?.nextAttemptAt as number;
+    expect(retryAt - C).toBeGreaterThanOrEqual(1000);
+    // The next timer is the reminder's: the email is the senders' business now.
+    expect(claimed.timer?.dueAt).toBe(min(10));
 
-    await processDue(t.deps, alert.id, C + 5000);
-    await processDue(t.deps, alert.id, C + 6000);
-    expect(t.notifier.kinds()).toEqual(['new-alert']);
+    t.clock.set(retryAt - 1);
+    expect(await t.queue.drain()).toBe(0);
+    t.clock.set(retryAt);
+    expect(await t.queue.drain()).toBe(1);
+    await processDue(t.deps, alert.id, retryAt + 1000);
+    expect(t.sender.kinds()).toEqual(['new-alert']);
+    expect((await reload(t, alert.id)).outbox?.[0]).toMatchObject({ state: 'sent', attempts: 2, lastError: 'SES Throttling: Maximum sending rate exceeded' });
   });
 
-  it('after a partial failure it retries only what was not sent', async () => {
+  it('a crash before the queue is fed loses nothing: the stored deliveries are found and made', async () => {
     const t = testDeps({ now: min(35) });
     const alert = await storeAlert(t);
-    t.notifier.beforeSend = (notification) => {
-      if (notification.kind === 'reminder') {
-        t.notifier.beforeSend = undefined;
-        t.notifier.failEmail(1);
-      }
-    };
-    await expect(processDue(t.deps, alert.id, min(35))).rejects.toBeInstanceOf(MailError);
-    expect(t.notifier.kinds()).toEqual(['new-alert']);
-    await processDue(t.deps, alert.id, min(36));
-    expect(t.notifier.kinds()).toEqual(['new-alert', 'reminder', 'acknowledgment-breach']);
-    const stored = await reload(t, alert.id);
-    // The escalation was recorded with the first claim and not again with the retry.
-    expect(stored.responses.filter((r) => r.type === 'escalation')).toHaveLength(1);
+    t.queue.deliverAtOnce = false;
+    await processDue(t.deps, alert.id, min(35));
+    expect(t.sender.sent).toEqual([]);
+    expect(await t.store.listOutboxDue(min(35), 10)).toEqual([alert.id]);
+    await t.queue.drain();
+    // One recipient's lane: new-alert, reminder, breach in claim order; the manager gets the breach.
+    expect(t.sender.to('email', 'oncall-high@example.test').map((s) => s.notification.kind)).toEqual(['new-alert', 'reminder', 'acknowledgment-breach']);
+    expect(t.sender.to('email', 'manager@example.test').map((s) => s.notification.kind)).toEqual(['acknowledgment-breach']);
+    expect(t.sender.duplicates()).toEqual([]);
+    expect(await t.store.listOutboxDue(min(40), 10)).toEqual([]);
   });
 
   it('escalates an unacknowledged alert at its deadline with a system response', async () => {
@@ -70,21 +73,25 @@ describe('processDue', () => {
     const alert = await storeAlert(t, { notified: { ...NO_NOTIFICATIONS, newAlertAt: C, remindersSent: 2, acknowledgmentAtRiskAt: min(24) } });
     const result = await processDue(t.deps, alert.id, min(30));
     expect(result).toMatchObject({ kind: 'notified', escalated: true });
-    expect(t.notifier.kinds()).toEqual(['acknowledgment-breach']);
+    expect(t.sender.kinds()).toEqual(['acknowledgment-breach']);
     expect((await reload(t, alert.id)).responses).toEqual([
       { id: `${alert.id}_1`, type: 'escalation', by: 'sla-watch', note: expect.any(String), at: min(30), via: 'system' },
     ]);
     // The notifier saw the escalation already recorded (it renders it).
-    expect(t.notifier.sent[0]?.alert.responses).toHaveLength(1);
+    expect(t.sender.sent[0]?.alert.responses).toHaveLength(1);
   });
 
-  it('records Slack failures on the alert without failing the notification', async () => {
-    const t = testDeps({ now: C, notifier: { failSlack: true } });
-    const alert = await storeAlert(t);
-    await processDue(t.deps, alert.id, C);
+  it('a Slack failure is retried on its own; email is not held back by it', async () => {
+    const t = testDeps({ now: min(30), sender: { failSlack: true } });
+    const alert = await storeAlert(t, { notified: { ...NO_NOTIFICATIONS, newAlertAt: C, remindersSent: 2, acknowledgmentAtRiskAt: min(24) } });
+    await processDue(t.deps, alert.id, min(30));
     const stored = await reload(t, alert.id);
-    expect(stored.notified.newAlertAt).toBe(C);
-    expect(stored.notified.failures).toEqual([{ kind: 'new-alert', channel: 'slack', at: C, error: 'slack webhook answered 500' }]);
+    expect(stored.outbox?.map((d) => `${d.channel}:${d.recipient} ${d.state}`)).toEqual([
+      'email:oncall-high@example.test sent',
+      'email:manager@example.test sent',
+      'slack:default retrying',
+    ]);
+    expect(stored.outbox?.[2]?.lastError).toContain('HTTP 500');
   });
 
   it('gives an alert stored without a timer the one it should have, sending nothing early', async () => {
@@ -92,7 +99,7 @@ describe('processDue', () => {
     const alert = await storeAlert(t, { notified: { ...NO_NOTIFICATIONS, newAlertAt: C }, timer: null });
     const result = await processDue(t.deps, alert.id, min(2));
     expect(result.kind).toBe('nothing-due');
-    expect(t.notifier.sent).toEqual([]);
+    expect(t.sender.sent).toEqual([]);
     expect((await reload(t, alert.id)).timer).toMatchObject({ dueAt: min(10), kind: 'reminder' });
     expect(t.timers.pending().map((p) => p.at)).toEqual([min(10)]);
   });
@@ -107,7 +114,7 @@ describe('processDue', () => {
     const alert = await storeAlert(t);
     t.timers.failNext('schedule');
     await processDue(t.deps, alert.id, C);
-    expect(t.notifier.kinds()).toEqual(['new-alert']);
+    expect(t.sender.kinds()).toEqual(['new-alert']);
     expect(t.timers.pending()).toEqual([]);
     expect((await reload(t, alert.id)).timer?.dueAt).toBe(min(10));
     expect(t.logger.matching('sweeper will handle it')).toHaveLength(1);

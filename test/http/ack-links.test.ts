@@ -78,7 +78,7 @@ describe('GET /ack/:token', () => {
     expect(text).toContain(`You are acting as ${ONCALL}`);
     expect(await stored()).toEqual(alert);
     expect(t.timers.scheduled).toEqual([]);
-    expect(t.notifier.sent).toEqual([]);
+    expect(t.sender.sent).toEqual([]);
   });
 
   it('shows the button of the token action: a resolve link resolves, it does not acknowledge', async () => {

@@ -23,7 +23,8 @@ afterAll(() => s?.dispose());
 const logicalId = (element: { node: { defaultChild?: unknown } }): string => s.stack.getLogicalId(element.node.defaultChild as CfnElement);
 const fnResource = (fn: AppFunction): Resource => resources(s.template)[logicalId(fn.fn)] as Resource;
 const statementsOf = (fn: AppFunction): Statement[] => roleStatements(s.template, logicalId(fn.role));
-const allFunctions = (): AppFunction[] => [...s.stack.http.functions, ...s.stack.jobs.functions];
+const sender = (): AppFunction => s.stack.delivery.sender as AppFunction;
+const allFunctions = (): AppFunction[] => [...s.stack.http.functions, ...s.stack.jobs.functions, sender()];
 const json = (value: unknown) => JSON.stringify(value);
 const getAttArn = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
 
@@ -62,7 +63,7 @@ describe('the HTTP API', () => {
 describe('the functions', () => {
   it('run on the newest Node.js runtime on arm64, bundled for that runtime', () => {
     const functions = ofType(s.template, 'AWS::Lambda::Function');
-    expect(functions).toHaveLength(9);
+    expect(functions).toHaveLength(10);
     expect(FUNCTION_RUNTIME.name).toBe('nodejs24.x');
     expect(NODE_TARGET).toBe(`node${/\d+/.exec(FUNCTION_RUNTIME.name)?.[0]}`);
     for (const [, fn] of functions) {
@@ -205,6 +206,54 @@ describe('timers and dead letters', () => {
   });
 });
 
+describe('the delivery stage', () => {
+  const queueId = () => logicalId(s.stack.delivery.queue);
+  const dlqId = () => logicalId(s.stack.delivery.deadLetterQueue);
+
+  it('queues deliveries on an encrypted queue whose visibility is six times the sender timeout, with its own dead-letter queue', () => {
+    expect(fnResource(sender()).Properties?.['Timeout']).toBe(120);
+    expect(resources(s.template)[queueId()]?.Properties).toMatchObject({
+      SqsManagedSseEnabled: true,
+      VisibilityTimeout: 720,
+      RedrivePolicy: { deadLetterTargetArn: getAttArn(dlqId()), maxReceiveCount: 5 },
+    });
+    expect(resources(s.template)[dlqId()]?.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    const policies = ofType(s.template, 'AWS::SQS::QueuePolicy').map(([, p]) => p.Properties);
+    for (const id of [queueId(), dlqId()]) {
+      expect(json(policies.find((p) => json(p?.['Queues']) === json([{ Ref: id }])))).toContain('"aws:SecureTransport":"false"');
+    }
+  });
+
+  it('feeds the sender with at most 5 at once, in batches of 10, retrying only the failed messages', () => {
+    const mappings = ofType(s.template, 'AWS::Lambda::EventSourceMapping').map(([, m]) => m.Properties);
+    expect(mappings).toEqual([
+      expect.objectContaining({
+        EventSourceArn: getAttArn(queueId()),
+        FunctionName: { Ref: logicalId(sender().fn) },
+        BatchSize: 10,
+        ScalingConfig: { MaximumConcurrency: 5 },
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      }),
+    ]);
+  });
+
+  it('alarms on dead letters, a backlog older than 15 minutes, and sender errors', () => {
+    const alarms = ofType(s.template, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties ?? {});
+    const on = (metric: string, dimension: string) => alarms.find((a) => a['MetricName'] === metric && json(a['Dimensions']).includes(dimension));
+    expect(on('ApproximateNumberOfMessagesVisible', dlqId())).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    expect(on('ApproximateAgeOfOldestMessage', queueId())).toMatchObject({ Threshold: 900 });
+    expect(on('Errors', logicalId(sender().fn))).toMatchObject({ Threshold: 1 });
+  });
+
+  it('lets every claiming function enqueue, the sender touch only rate items besides alerts, and nothing else reach the queue', () => {
+    const enqueuing = allFunctions().filter((fn) => statementsOf(fn).some((st) => json(st.Action).includes('sqs:SendMessage')));
+    expect(enqueuing.map((fn) => fn.node.id).sort()).toEqual(['Ack', 'Alerts', 'Intake', 'Sender', 'Sweeper', 'Timer-at-risk', 'Timer-breach', 'Timer-reminder'].sort());
+    const rate = statementsOf(sender()).find((st) => json(st.Action).includes('dynamodb:UpdateItem'));
+    expect(rate?.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RATE#*'] } });
+    expect(json(statementsOf(s.stack.jobs.sweeper).find((st) => st.Action === 'dynamodb:Query')?.Resource)).toContain('"/index/outbox"');
+  });
+});
+
 describe('permissions', () => {
   const dynamoActions = (fn: AppFunction) => actionsOf(statementsOf(fn)).filter((a) => a.startsWith('dynamodb:'));
 
@@ -244,8 +293,8 @@ describe('permissions', () => {
         { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: { Ref: secretId } },
       ]);
       const mail = statements.filter((st) => json(st.Action).includes('ses:'));
-      if (fn === s.stack.http.functions[3]) {
-        expect(mail, 'the report API reads, it never mails').toEqual([]);
+      if (fn !== sender() && fn !== s.stack.jobs.report) {
+        expect(mail, `${fn.node.id}: only the sender and the report mail`).toEqual([]);
         continue;
       }
       expect(mail).toHaveLength(1);
@@ -261,7 +310,7 @@ describe('permissions', () => {
 
   it('let timer-arming functions create and delete schedules only in the group, passing only the scheduler role', () => {
     const schedulerRoleArn = getAttArn(logicalId(s.stack.timers.schedulerRole));
-    const arming = allFunctions().filter((fn) => fn !== s.stack.http.functions[3] && fn !== s.stack.jobs.report);
+    const arming = allFunctions().filter((fn) => fn !== s.stack.http.functions[3] && fn !== s.stack.jobs.report && fn !== sender());
     expect(arming).toHaveLength(7);
     for (const fn of arming) {
       const statements = statementsOf(fn);
@@ -272,7 +321,7 @@ describe('permissions', () => {
         { Effect: 'Allow', Action: 'iam:PassRole', Resource: schedulerRoleArn, Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } } },
       ]);
     }
-    for (const fn of [s.stack.http.functions[3] as AppFunction, s.stack.jobs.report]) {
+    for (const fn of [s.stack.http.functions[3] as AppFunction, s.stack.jobs.report, sender()]) {
       expect(actionsOf(statementsOf(fn)).filter((a) => a.startsWith('scheduler:') || a.startsWith('iam:'))).toEqual([]);
     }
   });

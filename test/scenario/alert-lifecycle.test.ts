@@ -35,13 +35,15 @@ function driverCases(checkIntervalMs: number): DriverCase[] {
   ];
 }
 
-/** What people received: kind (reminder number) and the instant that made it due, in order. */
+/** What people received: kind (reminder number) and the instant that made it due, in order,
+ * each notification once; no recipient got any delivery twice. */
 function received(t: TestDeps): string[] {
-  return t.notifier.sent.map((s) => `${s.notification.kind}${s.notification.reminderNumber === undefined ? '' : `#${s.notification.reminderNumber}`} ${toIso(s.notification.dueAt)}`);
+  expect(t.sender.duplicates()).toEqual([]);
+  return t.sender.notifications().map((s) => `${s.notification.kind}${s.notification.reminderNumber === undefined ? '' : `#${s.notification.reminderNumber}`} ${toIso(s.notification.dueAt)}`);
 }
 
 function expectOnTime(t: TestDeps, maxLateMs: number): void {
-  for (const s of t.notifier.sent) {
+  for (const s of t.sender.sent) {
     expect(s.at - s.notification.dueAt, `${s.notification.kind} lateness`).toBeGreaterThanOrEqual(0);
     expect(s.at - s.notification.dueAt, `${s.notification.kind} lateness`).toBeLessThanOrEqual(maxLateMs);
   }
@@ -78,7 +80,7 @@ describe.each(driverCases(CHECK_INTERVAL_MS))('an alert nobody answers, driven b
     expect(run.failures).toEqual([]);
     const stored = await reload(t, alert.id);
     expect(stored.responses).toEqual([expect.objectContaining({ type: 'escalation', by: 'sla-watch', via: 'system' })]);
-    expect(stored.responses[0]?.at).toBe(t.notifier.ofKind('acknowledgment-breach')[0]?.at);
+    expect(stored.responses[0]?.at).toBe(t.sender.ofKind('acknowledgment-breach')[0]?.at);
     expect(stored.timer).toBeNull();
   });
 });
@@ -108,7 +110,7 @@ describe.each(driverCases(CHECK_INTERVAL_MS))('an alert that is answered, driven
     ]);
     expectOnTime(t, driver.maxLateMs);
     expect(run.failures).toEqual([]);
-    expect(t.notifier.ofKind('resolved')[0]?.at).toBe(min(210));
+    expect(t.sender.ofKind('resolved')[0]?.at).toBe(min(210));
     expect((await reload(t, alert.id)).timer).toBeNull();
     // Nothing is left to fire later. (Driven by the sweeper alone, timers are never delivered:
     // those past their instant stay in the recording, as a scheduler would fire them stale.)
@@ -144,21 +146,26 @@ describe.each(driverCases(CHECK_INTERVAL_MS))('an alert on Friday at 16:50 on bu
 });
 
 describe('an email outage at the acknowledgment deadline, timers racing the sweeper', () => {
-  it('retries the breach until email is back, then sends it once with one escalation', async () => {
+  it('retries the breach email with backoff until email is back, then sends it once with one escalation', async () => {
     const t = testDeps({ now: C });
     const run = timersAndSweeperDriver(t, { copies: 2, latencyMs: 20_000 }, C + SWEEP_OFFSET_MS, CHECK_INTERVAL_MS);
     // Email refuses everything from +29 to +33 min.
-    t.notifier.beforeSend = () => {
-      if (t.clock.now() >= min(29) && t.clock.now() < min(33)) t.notifier.failEmail(1);
+    t.sender.beforeSend = () => {
+      if (t.clock.now() >= min(29) && t.clock.now() < min(33)) t.sender.failEmail(1);
     };
     const alert = await arrive(t);
     await run.runUntil(min(6 * 60));
 
     expect(received(t)).toEqual(UNANSWERED);
-    // The first sweep after the outage sent it.
-    expect(t.notifier.ofKind('acknowledgment-breach')[0]?.at).toBe(min(33) + SWEEP_OFFSET_MS);
-    expect(t.notifier.refused.length).toBeGreaterThanOrEqual(4);
-    expect(run.failures.length).toBe(t.notifier.refused.length);
+    // Slack had it at once; the email went on the first sender pass after the outage.
+    const breach = t.sender.sent.filter((s) => s.notification.kind === 'acknowledgment-breach');
+    expect(breach.find((s) => s.delivery.channel === 'slack')?.at).toBeLessThanOrEqual(min(30) + 20_000);
+    expect(breach.find((s) => s.delivery.recipient === 'oncall-high@example.test')?.at).toBe(min(33) + SWEEP_OFFSET_MS);
+    expect(t.sender.refused.length).toBeGreaterThanOrEqual(4);
+    expect(run.failures).toEqual([]);
+    const record = (await reload(t, alert.id)).outbox?.find((d) => d.notification.kind === 'acknowledgment-breach' && d.recipient === 'oncall-high@example.test');
+    expect(record).toMatchObject({ state: 'sent', lastError: 'SES Throttling: Maximum sending rate exceeded' });
+    expect(record?.attempts).toBeGreaterThan(1);
     expect((await reload(t, alert.id)).responses.filter((r) => r.type === 'escalation')).toHaveLength(1);
   });
 });

@@ -9,6 +9,7 @@
  * default), for tests of what a use case does when the store is down or a write loses a race.
  */
 import type { Alert } from '../../shared/domain/alert/alert.ts';
+import { nextReadyAt, outboxOf } from '../../shared/domain/delivery/outbox.ts';
 import type { Instant } from '../../shared/domain/instant.ts';
 import { AlreadyExistsError, StoreUnavailableError, VersionConflictError } from '../../shared/errors.ts';
 import type { AlertListQuery, AlertPage, AlertStore, DueCursor, DuePage } from '../../shared/ports/alert-store.ts';
@@ -99,6 +100,19 @@ export class InMemoryAlertStore implements AlertStore {
     assertPageSize(pageSize);
     const open = [...this.alerts.values()].filter((a) => a.status !== 'resolved').sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
     for (let i = 0; i < open.length; i += pageSize) yield open.slice(i, i + pageSize).map(copy);
+  }
+
+  async listOutboxDue(dueBy: Instant, limit: number): Promise<string[]> {
+    this.maybeFail('listOutboxDue');
+    assertPageSize(limit);
+    return [...this.alerts.values()]
+      .flatMap((a) => {
+        const readyAt = nextReadyAt(outboxOf(a));
+        return readyAt !== null && readyAt <= dueBy ? [{ readyAt, id: a.id }] : [];
+      })
+      .sort((a, b) => a.readyAt - b.readyAt || a.id.localeCompare(b.id))
+      .slice(0, limit)
+      .map((e) => e.id);
   }
 
   async listDue(dueBy: Instant, limit: number, after?: DueCursor): Promise<DuePage> {

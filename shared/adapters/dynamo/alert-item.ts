@@ -13,6 +13,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Alert } from '../../domain/alert/alert.ts';
 import { DAY_MS } from '../../domain/instant.ts';
 import { alertPk, utcDay } from '../../store/keys.ts';
+import { outboxAttributes } from './outbox-entries.ts';
 import { ALERT_LIST_PK, DUE_ALERT, OPEN_PK, RESOLVED_RETENTION_DAYS, TTL_ATTRIBUTE } from '../../store/table-definition.ts';
 
 export type Item = Record<string, AttributeValue>;
@@ -36,6 +37,8 @@ export function toAlertItem(alert: Alert, doc: string = JSON.stringify(alert)): 
   }
   // Sparse `open` index: an alert leaves it when resolved.
   if (alert.status !== 'resolved') item.openPk = { S: OPEN_PK };
+  // Sparse `outbox` index: only alerts with deliveries to make (outbox-entries.ts).
+  Object.assign(item, outboxAttributes(alert));
   if (alert.resolvedAt !== null) {
     item[TTL_ATTRIBUTE] = { N: String(Math.floor((alert.resolvedAt + RESOLVED_RETENTION_DAYS * DAY_MS) / 1000)) };
   }

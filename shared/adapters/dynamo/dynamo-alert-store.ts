@@ -18,6 +18,7 @@ import { ALERT_LIST_PK, BY_CREATED_INDEX, BY_DAY_INDEX, DUE_ALERT, DUE_INDEX, OP
 import { assertAlertFits, assertPageSize, assertVersionStep } from '../../store/write-rules.ts';
 import { BatchReads } from './batch-reads.ts';
 import { fromAlertItem, toAlertItem, type Item } from './alert-item.ts';
+import { listOutboxDue } from './outbox-entries.ts';
 import { decodeListCursor, encodeListCursor, listKeyOf, type ListKey } from './list-cursor.ts';
 
 /** Items a list query evaluates per round trip, and round trips per page: a selective filter
@@ -207,6 +208,11 @@ export class DynamoAlertStore implements AlertStore {
     const read = await Promise.all(ids.map((id) => this.get(id)));
     const alerts = read.filter((alert): alert is Alert => alert !== null && alert.timer !== null && alert.timer.dueAt <= dueBy);
     return { alerts, next: startKey === undefined ? null : dueCursorOf(startKey) };
+  }
+
+  async listOutboxDue(dueBy: Instant, limit: number): Promise<string[]> {
+    assertPageSize(limit);
+    return listOutboxDue(this.client, this.tableName, dueBy, limit);
   }
 
   private query(operation: string, input: Omit<QueryCommandInput, 'TableName'>) {

@@ -2,12 +2,13 @@
  * Mailer on Amazon SES (API v1 `SendEmail`): HTML and text bodies in UTF-8. Every address is
  * checked before the request is made, so an invalid one is a MailError and nothing is sent;
  * any SDK failure (throttling, an unverified address in the sandbox, the network) becomes a
- * MailError keeping the SDK error as its cause. The client comes from the composition root.
+ * MailError keeping the SDK error as its cause, marked transient or not (ses-failure.ts). The client comes from the composition root.
  */
 import { SendEmailCommand, type SESClient } from '@aws-sdk/client-ses';
 import { MailError } from '../../errors.ts';
 import type { EmailMessage, Mailer } from '../../ports/mailer.ts';
 import { isValidEmailAddress, isValidSender } from './email-address.ts';
+import { classifySesFailure } from './ses-failure.ts';
 
 export interface SesMailerOptions {
   readonly client: SESClient;
@@ -54,8 +55,10 @@ export class SesMailer implements Mailer {
     try {
       ({ MessageId: messageId } = await client.send(command));
     } catch (error) {
-      const name = error instanceof Error ? error.name : 'unknown error';
-      throw new MailError(`SES refused the email (${name})`, error);
+      const failure = classifySesFailure(error);
+      throw new MailError(failure.unverified ? `${failure.summary} (the SES sandbox sends only to verified addresses)` : failure.summary, error, {
+        transient: failure.transient,
+      });
     }
     if (messageId === undefined) throw new MailError('SES accepted the email but returned no message id');
     return { messageId };

@@ -5,7 +5,9 @@
  * second) and 5xx when it has trouble; both are retried a bounded number of times, waiting
  * Retry-After (capped) or an exponential backoff. Network failures and per-attempt timeouts
  * are retried the same way. Other answers (400 invalid_payload, 403, 404 no_service,
- * 410 channel_is_archived) will not improve and fail at once. Every failure is a ChatError;
+ * 410 channel_is_archived) will not improve and fail at once. Every failure is a ChatError,
+ * marked transient (with the last Retry-After) when a later try may succeed; the outbox sender
+ * uses one attempt and does its own paced retries;
  * the webhook URL is a secret and never appears in a message.
  */
 import { ChatError } from '../../errors.ts';
@@ -76,14 +78,17 @@ export class SlackChat implements Chat {
         case 'delivered':
           return;
         case 'fail':
-          throw new ChatError(`Slack refused the message (${outcome.reason})`);
+          throw new ChatError(`Slack refused the message (${outcome.reason})`, undefined, { transient: false });
         case 'retry':
           last = outcome;
           if (attempt < this.maxAttempts) await this.sleep(this.delayMs(outcome, attempt));
           break;
       }
     }
-    throw new ChatError(`Slack did not accept the message after ${this.maxAttempts} attempts (${last?.reason ?? 'unknown'})`, last?.cause);
+    throw new ChatError(`Slack did not accept the message after ${this.maxAttempts} attempts (${last?.reason ?? 'unknown'})`, last?.cause, {
+      transient: true,
+      retryAfterMs: last?.retryAfterMs ?? null,
+    });
   }
 
   private delayMs(outcome: Extract<Attempt, { kind: 'retry' }>, attempt: number): number {

@@ -1,0 +1,137 @@
+/**
+ * The sender of one machine (and of any number of processes sharing a table): each `tick`
+ * lists the alerts with deliveries ready (the `outbox` index), reads them, and puts each
+ * ready delivery in the line of the rate it counts against (`email`, `slack:<destination>`).
+ * Each line has a few workers that make deliveries one after the other (deliver-one.ts), each
+ * waiting for its slot of the shared rate; so email drains at the email rate while a slow
+ * Slack destination drains at its own, and neither holds the other back.
+ *
+ * Nothing is kept in memory that the table does not also hold: a restart lists the same
+ * deliveries again (a lease taken before the crash runs out first), so it survives restarts.
+ * An alert is not listed again while one of its deliveries is in a line; when they are done,
+ * the next of each lane (a breach after its new-alert) is found at the next tick.
+ */
+import type { Delivery } from '../domain/delivery/delivery.ts';
+import { outboxOf, readyDeliveries } from '../domain/delivery/outbox.ts';
+import type { DeliveryDeps } from './delivery-deps.ts';
+import { deliverOne, rateOf, type DeliverOneResult } from './deliver-one.ts';
+
+export interface OutboxPumpOptions {
+  /** Alerts listed per tick (default 200). */
+  readonly pageSize?: number;
+  /** No listing while this many deliveries wait in lines (default 1,000). */
+  readonly maxQueued?: number;
+  /** Longest wait for a slot a worker accepts (default 10 min: workers are few per line). */
+  readonly maxWaitMs?: number;
+}
+
+interface Job {
+  readonly alertId: string;
+  readonly seq: number;
+}
+
+interface Line {
+  readonly jobs: Job[];
+  running: number;
+  readonly workers: number;
+}
+
+export type PumpCounts = Record<DeliverOneResult | 'errors', number>;
+
+export class OutboxPump {
+  private readonly lines = new Map<string, Line>();
+  /** Deliveries of each alert waiting in a line or being made. */
+  private readonly inFlight = new Map<string, number>();
+  private readonly running = new Set<Promise<void>>();
+  private stopped = false;
+  readonly counts: PumpCounts = { sent: 0, retrying: 0, failed: 0, skipped: 0, busy: 0, taken: 0, errors: 0 };
+
+  constructor(
+    private readonly deps: DeliveryDeps,
+    private readonly options: OutboxPumpOptions = {},
+  ) {}
+
+  /** Deliveries waiting in lines or being made. */
+  pending(): number {
+    let total = 0;
+    for (const n of this.inFlight.values()) total += n;
+    return total;
+  }
+
+  /** Lists ready deliveries and lines them up; returns how many were added. */
+  async tick(): Promise<number> {
+    if (this.stopped || this.pending() >= (this.options.maxQueued ?? 1000)) return 0;
+    const now = this.deps.clock.now();
+    const ids = (await this.deps.store.listOutboxDue(now, this.options.pageSize ?? 200)).filter((id) => !this.inFlight.has(id));
+    const alerts = await Promise.all(ids.map((id) => this.deps.store.get(id)));
+    let added = 0;
+    for (const alert of alerts) {
+      if (alert === null) continue;
+      for (const delivery of readyDeliveries(outboxOf(alert), now)) {
+        this.line(delivery, { alertId: alert.id, seq: delivery.seq });
+        added += 1;
+      }
+    }
+    return added;
+  }
+
+  /** Takes no more work and resolves once every delivery being made is recorded. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const line of this.lines.values()) {
+      for (const job of line.jobs.splice(0)) this.release(job.alertId);
+    }
+    while (this.running.size > 0) await Promise.all([...this.running]);
+  }
+
+  private line(delivery: Delivery, job: Job): void {
+    const rate = rateOf(delivery, this.deps.config.notifications.rates);
+    let line = this.lines.get(rate.key);
+    if (line === undefined) {
+      // Enough workers to keep the rate busy while each waits on the store and the provider.
+      line = { jobs: [], running: 0, workers: Math.max(2, Math.ceil(rate.perSecond) + 2) };
+      this.lines.set(rate.key, line);
+    }
+    line.jobs.push(job);
+    this.inFlight.set(job.alertId, (this.inFlight.get(job.alertId) ?? 0) + 1);
+    while (line.running < line.workers && line.jobs.length > 0) this.startWorker(line);
+  }
+
+  private startWorker(line: Line): void {
+    line.running += 1;
+    const work = (async () => {
+      while (!this.stopped) {
+        const job = line.jobs.shift();
+        if (job === undefined) return;
+        await this.make(job);
+      }
+    })().finally(() => {
+      line.running -= 1;
+      this.running.delete(work);
+    });
+    this.running.add(work);
+  }
+
+  private async make(job: Job): Promise<void> {
+    try {
+      const result = await deliverOne(this.deps, job.alertId, job.seq, { maxWaitMs: this.options.maxWaitMs ?? 600_000 });
+      this.counts[result] += 1;
+    } catch (error) {
+      // The delivery stays in the table as it was; the next tick lists it again.
+      this.counts.errors += 1;
+      this.deps.logger.warn('delivery attempt not recorded; it will be taken again', {
+        alertId: job.alertId,
+        seq: job.seq,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    } finally {
+      this.release(job.alertId);
+    }
+  }
+
+  private release(alertId: string): void {
+    const left = (this.inFlight.get(alertId) ?? 1) - 1;
+    if (left <= 0) this.inFlight.delete(alertId);
+    else this.inFlight.set(alertId, left);
+  }
+}
