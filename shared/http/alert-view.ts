@@ -6,6 +6,8 @@
  * Seconds are business seconds on the alert's calendar. Elapsed and overrun round down and
  * remaining rounds up, so a clock shows 0 remaining only once its deadline has passed.
  */
+import { outboxOf } from '../domain/delivery/outbox.ts';
+import { deliveryView, type DeliveryView } from './delivery-view.ts';
 import type { Alert, AlertLink } from '../domain/alert/alert.ts';
 import type { NotificationMarks } from '../domain/alert/notification-marks.ts';
 import type { Response, ResponseType, ResponseVia } from '../domain/alert/response.ts';
@@ -92,6 +94,8 @@ export interface AlertView {
   readonly responses: readonly ResponseView[];
   readonly sla: SlaView;
   readonly notified: NotifiedView;
+  /** Every delivery of every notification claimed, oldest first (the newest finished ones are kept). */
+  readonly outbox: readonly DeliveryView[];
   /** The pending timer: what is next due and when. */
   readonly nextTimer: { readonly kind: string; readonly dueAt: string } | null;
 }
@@ -194,6 +198,7 @@ export function alertView(alert: Alert, now: Instant): AlertView {
     responses: alert.responses.map(responseView),
     sla: slaView(alert, now),
     notified: notifiedView(alert.notified),
+    outbox: outboxOf(alert).map(deliveryView),
     nextTimer: alert.timer === null ? null : { kind: alert.timer.kind, dueAt: toIso(alert.timer.dueAt) },
   };
 }

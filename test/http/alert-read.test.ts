@@ -6,6 +6,7 @@ import { PRIORITIES } from '../../shared/domain/sla/priority.ts';
 import { slaTimeline } from '../../shared/domain/sla/sla-timeline.ts';
 import type { AlertSummaryView, AlertView } from '../../shared/http/alert-view.ts';
 import { createApp } from '../../shared/http/app.ts';
+import { processDue } from '../../shared/app/process-due.ts';
 import type { ErrorBody } from '../../shared/http/error-response.ts';
 import { FIXTURE_CREATED_AT, makeAlert } from '../support/alert-fixtures.ts';
 import { TEST_SECRETS } from '../support/config-fixtures.ts';
@@ -31,6 +32,26 @@ function setup(now: number | string = FIXTURE_CREATED_AT) {
 }
 
 describe('GET /alerts/:id', () => {
+  it('lists every delivery with its state, attempts and last error: a refused recipient shows why, the others were sent', async () => {
+    const t = setup(FIXTURE_CREATED_AT + 30 * MINUTE_MS);
+    t.sender.refuse('manager@example.test');
+    t.sender.failSlack = true;
+    const alert = makeAlert({ notified: { ...NO_NOTIFICATIONS, newAlertAt: FIXTURE_CREATED_AT, remindersSent: 2, acknowledgmentAtRiskAt: FIXTURE_CREATED_AT + 24 * MINUTE_MS } });
+    await t.store.create(alert);
+    await processDue(t.deps, alert.id, t.clock.now());
+    const { status, body } = await t.get(`/alerts/${alert.id}`);
+    expect(status).toBe(200);
+    expect(body.outbox.map((d) => [d.kind, d.channel, d.recipient, d.state, d.attempts])).toEqual([
+      ['acknowledgment-breach', 'email', 'oncall-high@example.test', 'sent', 1],
+      ['acknowledgment-breach', 'email', 'manager@example.test', 'failed', 1],
+      ['acknowledgment-breach', 'slack', 'default', 'retrying', 1],
+    ]);
+    expect(body.outbox[0]).toMatchObject({ messageId: expect.stringMatching(/^recorded-/), lastError: null, doneAt: expect.any(String) });
+    expect(body.outbox[1]).toMatchObject({ reason: 'SES MessageRejected: Email address is not verified', lastError: 'SES MessageRejected: Email address is not verified' });
+    expect(body.outbox[2]).toMatchObject({ lastError: expect.stringContaining('HTTP 500'), nextAttemptAt: expect.any(String) });
+    expect(JSON.stringify(body)).not.toContain('hooks.slack');
+  });
+
   it('shows the alert with ISO instants and where both SLA clocks stand now', async () => {
     const { store, clock, get } = setup();
     const alert = makeAlert({

@@ -246,7 +246,8 @@ describe('the delivery stage', () => {
   });
 
   it('lets every claiming function enqueue, the sender touch only rate items besides alerts, and nothing else reach the queue', () => {
-    const enqueuing = allFunctions().filter((fn) => statementsOf(fn).some((st) => json(st.Action).includes('sqs:SendMessage')));
+    const queueArn = json(getAttArn(queueId()));
+    const enqueuing = allFunctions().filter((fn) => statementsOf(fn).some((st) => json(st.Action).includes('sqs:SendMessage') && json(st.Resource) === queueArn));
     expect(enqueuing.map((fn) => fn.node.id).sort()).toEqual(['Ack', 'Alerts', 'Intake', 'Sender', 'Sweeper', 'Timer-at-risk', 'Timer-breach', 'Timer-reminder'].sort());
     const rate = statementsOf(sender()).find((st) => json(st.Action).includes('dynamodb:UpdateItem'));
     expect(rate?.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RATE#*'] } });

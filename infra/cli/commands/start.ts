@@ -18,7 +18,7 @@ import type { Command } from '../command.ts';
 export const startCommand: Command = {
   name: 'start',
   summary: 'run the whole local stack (HTTP API, DynamoDB and SES stand-ins, timers, sweeper, daily report)',
-  usage: 'start [--port 8080] [--host 127.0.0.1] [--config PATH] [--data-dir .data] [--ses-port 8005]',
+  usage: 'start [--port 8080] [--host 127.0.0.1] [--config PATH] [--data-dir .data] [--ses-port 8005 | --ses-endpoint URL]',
   run: async (argv, io) => {
     const { values } = parseArgs({
       args: argv,
@@ -28,11 +28,13 @@ export const startCommand: Command = {
         config: { type: 'string' },
         'data-dir': { type: 'string', default: '.data' },
         'ses-port': { type: 'string', default: '8005' },
+        'ses-endpoint': { type: 'string' },
       },
       strict: true,
     });
     const port = portNumber(values.port, '--port');
     const sesPort = portNumber(values['ses-port'], '--ses-port');
+    const sesEndpoint = values['ses-endpoint'] === undefined ? undefined : endpointUrl(values['ses-endpoint']);
     const dataDir = resolve(values['data-dir']);
     const environment = readEnvironment();
     const logger = new JsonLogger({ minLevel: environment.logLevel, write: (line) => process.stdout.write(line) });
@@ -45,7 +47,7 @@ export const startCommand: Command = {
       secrets,
       baseUrl: `http://${displayHost}:${port}`,
     });
-    const stack = await startLocalStack({ config: local.config, linkSecret: secrets.linkSecret, logger, dataDir, host: values.host, port, sesPort });
+    const stack = await startLocalStack({ config: local.config, linkSecret: secrets.linkSecret, logger, dataDir, host: values.host, port, sesPort, sesEndpoint });
     await writeRunningStackNote(dataDir, { pid: process.pid, url: stack.url, sesUrl: stack.sesUrl, dynamoEndpoint: stack.dynamoEndpoint });
     io.out(startBanner({ stack, local, dataDir }));
 
@@ -66,6 +68,14 @@ export const startCommand: Command = {
     return 0;
   },
 };
+
+/** An SES-compatible endpoint to send through instead of the embedded emulator. */
+function endpointUrl(text: string): string {
+  if (!URL.canParse(text) || !['http:', 'https:'].includes(new URL(text).protocol)) {
+    throw new Error(`--ses-endpoint must be an http(s) URL, got ${JSON.stringify(text)}`);
+  }
+  return text.replace(/\/+$/, '');
+}
 
 function portNumber(text: string, flag: string): number {
   const port = Number(text);
