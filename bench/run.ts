@@ -9,6 +9,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
   'sla-clock': async () => (await import('./sla-clock.bench.ts')).benchSlaClock(),
   'intake-storm': async () => (await import('./intake-storm.bench.ts')).benchIntakeStorm(),
   'timer-burst': async () => (await import('./timer-burst.bench.ts')).benchTimerBurst(),
+  'delivery-storm': async () => (await import('./delivery-storm.bench.ts')).benchDeliveryStorm(),
   report: async () => (await import('./report.bench.ts')).benchReport(),
   bundles: async () => (await import('./bundles.bench.ts')).benchBundles(),
   cost: async () => (await import('./cost.bench.ts')).benchCost(),

@@ -3,9 +3,10 @@
  *
  * 1. read the alert; the delivery must still be its lane's next, ready and not leased;
  *    a stale one (a reminder about a clock that stopped) is marked skipped instead;
- * 2. reserve a slot of the shared rate (`email`, or `slack:<destination>`): when the next
- *    free slot is further than `maxWaitMs`, nothing is done (`busy`: try later);
- * 3. lease it with a conditional write (another sender racing for it loses here);
+ * 2. lease it with a conditional write (another sender racing for it loses here, before it
+ *    takes a send slot it would waste);
+ * 3. reserve a slot of the shared rate (`email`, or `slack:<destination>`): when the next
+ *    free slot is further than `maxWaitMs`, the lease is given back (`busy`: try later);
  * 4. wait for the slot, make one attempt, and record what the provider did (sent, retrying
  *    with backoff, failed for good) with a conditional write.
  *
@@ -53,11 +54,7 @@ export async function deliverOne(deps: DeliveryDeps, alertId: string, seq: numbe
   const stale = staleReason(candidate, first);
   if (stale !== null) return skip(deps, first, seq, stale);
 
-  const rate = rateOf(candidate, deps.config.notifications.rates);
-  const slotAt = await deps.rate.reserve(rate.key, rate.perSecond, now, options.maxWaitMs);
-  if (slotAt === null) return 'busy';
-
-  const leaseUntil = slotAt + (options.leaseMs ?? 60_000);
+  const leaseUntil = now + options.maxWaitMs + (options.leaseMs ?? 60_000);
   const leased = await retryOnConflict(
     deps.store,
     alertId,
@@ -72,11 +69,32 @@ export async function deliverOne(deps: DeliveryDeps, alertId: string, seq: numbe
   const delivery = leased.result;
   if (delivery === null) return 'taken';
 
+  const rate = rateOf(delivery, deps.config.notifications.rates);
+  const slotAt = await deps.rate.reserve(rate.key, rate.perSecond, deps.clock.now(), options.maxWaitMs);
+  if (slotAt === null) {
+    await unlease(deps, leased.after, seq, leaseUntil);
+    return 'busy';
+  }
+
   const waitMs = slotAt - deps.clock.now();
   if (waitMs > 0) await deps.wait(waitMs);
   const attemptAt = deps.clock.now();
   const outcome = await deps.sender.attempt(delivery, leased.after, attemptAt);
-  return record(deps, alertId, delivery, outcome, attemptAt);
+  return record(deps, leased.after, delivery, outcome, attemptAt);
+}
+
+/** Gives a lease back (only if it is still ours), so the delivery is ready again at once. */
+async function unlease(deps: DeliveryDeps, known: Alert, seq: number, leaseUntil: Instant): Promise<void> {
+  await retryOnConflict(
+    deps.store,
+    known.id,
+    (current) => {
+      const stored = outboxOf(current).find((d) => d.seq === seq);
+      if (stored?.leaseUntil !== leaseUntil) return { kind: 'keep', result: null };
+      return { kind: 'write', alert: { ...current, version: current.version + 1, outbox: updateDelivery(outboxOf(current), seq, (d) => ({ ...d, leaseUntil: null })) }, result: null };
+    },
+    { first: known },
+  );
 }
 
 async function skip(deps: DeliveryDeps, first: Alert, seq: number, reason: string): Promise<DeliverOneResult> {
@@ -95,7 +113,9 @@ async function skip(deps: DeliveryDeps, first: Alert, seq: number, reason: strin
   return 'skipped';
 }
 
-async function record(deps: DeliveryDeps, alertId: string, attempted: Delivery, outcome: AttemptOutcome, at: Instant): Promise<DeliverOneResult> {
+/** `known`: the alert as leased (saves a read; a race re-reads). */
+async function record(deps: DeliveryDeps, known: Alert, attempted: Delivery, outcome: AttemptOutcome, at: Instant): Promise<DeliverOneResult> {
+  const alertId = known.id;
   const jitter = deps.random();
   const changed = await retryOnConflict(deps.store, alertId, (current) => {
     const stored = outboxOf(current).find((d) => d.seq === attempted.seq);
@@ -104,7 +124,7 @@ async function record(deps: DeliveryDeps, alertId: string, attempted: Delivery, 
     const next = afterAttempt(stored, outcome, at, retryPolicyOf(deps), jitter);
     const outbox = updateDelivery(outboxOf(current), attempted.seq, () => next);
     return { kind: 'write', alert: { ...current, version: current.version + 1, outbox }, result: next };
-  });
+  }, { first: known });
   const next = changed.result;
   const fields = {
     alertId,

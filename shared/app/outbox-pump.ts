@@ -17,9 +17,9 @@ import type { DeliveryDeps } from './delivery-deps.ts';
 import { deliverOne, rateOf, type DeliverOneResult } from './deliver-one.ts';
 
 export interface OutboxPumpOptions {
-  /** Alerts listed per tick (default 200). */
-  readonly pageSize?: number;
-  /** No listing while this many deliveries wait in lines (default 1,000). */
+  /** Deliveries kept waiting in lines at most (default 5,000: a whole wave, so a slow line,
+   * a Slack webhook at 1/s, never keeps work from a fast one); the table is listed again only
+   * once fewer than half that are left, so a backlog is not re-read on every tick. */
   readonly maxQueued?: number;
   /** Longest wait for a slot a worker accepts (default 10 min: workers are few per line). */
   readonly maxWaitMs?: number;
@@ -60,9 +60,13 @@ export class OutboxPump {
 
   /** Lists ready deliveries and lines them up; returns how many were added. */
   async tick(): Promise<number> {
-    if (this.stopped || this.pending() >= (this.options.maxQueued ?? 1000)) return 0;
+    const maxQueued = this.options.maxQueued ?? 5_000;
+    const room = maxQueued - this.pending();
+    if (this.stopped || room < maxQueued / 2) return 0;
     const now = this.deps.clock.now();
-    const ids = (await this.deps.store.listOutboxDue(now, this.options.pageSize ?? 200)).filter((id) => !this.inFlight.has(id));
+    // The alerts in flight come first in the index (oldest first): list past them.
+    const listed = await this.deps.store.listOutboxDue(now, this.inFlight.size + room);
+    const ids = listed.filter((id) => !this.inFlight.has(id)).slice(0, room);
     const alerts = await Promise.all(ids.map((id) => this.deps.store.get(id)));
     let added = 0;
     for (const alert of alerts) {
@@ -88,8 +92,9 @@ export class OutboxPump {
     const rate = rateOf(delivery, this.deps.config.notifications.rates);
     let line = this.lines.get(rate.key);
     if (line === undefined) {
-      // Enough workers to keep the rate busy while each waits on the store and the provider.
-      line = { jobs: [], running: 0, workers: Math.max(2, Math.ceil(rate.perSecond) + 2) };
+      // Enough workers to keep the rate busy while each waits on the store and the provider
+      // (a delivery takes a few store round trips and one provider call: up to about 2 s here).
+      line = { jobs: [], running: 0, workers: Math.max(3, Math.ceil(rate.perSecond * 2) + 2) };
       this.lines.set(rate.key, line);
     }
     line.jobs.push(job);

@@ -5,7 +5,7 @@
  * answers 429 with Retry-After. The clock and the waits are real (a few seconds).
  */
 import { SESClient } from '@aws-sdk/client-ses';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { systemClock } from '../../shared/adapters/clock/system-clock.ts';
 import { DynamoAlertStore } from '../../shared/adapters/dynamo/dynamo-alert-store.ts';
 import { DynamoSendRate } from '../../shared/adapters/dynamo/dynamo-send-rate.ts';
@@ -44,11 +44,11 @@ afterAll(async () => {
   await Promise.all([dynamo?.stop(), ses?.stop(), slack?.stop()]);
 });
 
-async function setup(config: AppConfig) {
+async function setup(config: AppConfig, sesEndpoint: string = ses.endpoint) {
   const tableName = await dynamo.createTable();
   const store = new DynamoAlertStore({ client: dynamo.client, tableName });
   const logger = new MemoryLogger();
-  const client = new SESClient({ endpoint: ses.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+  const client = new SESClient({ endpoint: sesEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
   const sender = new ChannelSender({ mailer: new SesMailer({ client, from: config.notifications.from }), chat: new SlackChat({ maxAttempts: 1 }), config, linkSecret: 'outbox-test-link-secret-0123456789' });
   const delivery: DeliveryDeps = {
     config,
@@ -114,8 +114,11 @@ describe('the sender against a throttling, refusing SES and a rate-limited Slack
 
   it('emails throttled by SES are retried with backoff until each is delivered, exactly once', async () => {
     const config = testConfig({ notifications: { recipients: { high: [ANA] }, escalation: { high: [] }, slack_webhook_url: null, rates: { email: 50, slack: 1 } } });
-    const t = await setup(config);
-    const before = ses.to(ANA).length;
+    // A slow SES of its own: 2 emails a second, while the sender is allowed 50.
+    const slow = await startFakeSes({ perSecond: 2 });
+    onTestFinished(() => slow.stop());
+    const t = await setup(config, slow.endpoint);
+    const before = slow.to(ANA).length;
     const ids: string[] = [];
     for (let i = 0; i < 10; i += 1) {
       const alert = resolvedAlert(`throttled-${i}`);
@@ -123,10 +126,10 @@ describe('the sender against a throttling, refusing SES and a rate-limited Slack
       await processDue(t.deps, alert.id, Date.now());
       ids.push(alert.id);
     }
-    const throttledBefore = ses.throttled.length;
+    const throttledBefore = slow.throttled.length;
     await t.drain(ids);
-    expect(ses.throttled.length - throttledBefore).toBeGreaterThan(0);
-    const mine = ses.to(ANA).slice(before);
+    expect(slow.throttled.length - throttledBefore).toBeGreaterThan(0);
+    const mine = slow.to(ANA).slice(before);
     expect(mine).toHaveLength(10);
     expect(new Set(mine.map((m) => m.subject)).size).toBe(1);
     const outboxes = await Promise.all(ids.map(async (id) => outboxOf((await t.store.get(id)) ?? resolvedAlert(''))));

@@ -9,7 +9,8 @@
  * - a Slack incoming-webhook stub that takes at most `perSecond` messages a second and answers
  *   the rest 429 with `Retry-After` (and, when asked, the first N regardless).
  *
- * Each records what it accepted, with the time, so tests and benchmarks can count deliveries.
+ * Each records what it accepted, with the time, so tests and benchmarks can count deliveries;
+ * `GET /stats` answers the records as JSON (for a benchmark running them in another process).
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,6 +22,10 @@ export interface Accepted {
   readonly messageId: string;
 }
 
+/**
+ * Refills at `perSecond`; holds one second's worth plus one, so a sender paced at exactly the
+ * rate is not refused for a few milliseconds of network jitter, while any sustained excess is.
+ */
 class TokenBucket {
   private tokens: number;
   private last = performance.now();
@@ -29,7 +34,7 @@ class TokenBucket {
   }
   take(): boolean {
     const now = performance.now();
-    this.tokens = Math.min(this.perSecond, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.tokens = Math.min(this.perSecond + 1, this.tokens + ((now - this.last) / 1000) * this.perSecond);
     this.last = now;
     if (this.tokens < 1) return false;
     this.tokens -= 1;
@@ -79,6 +84,11 @@ export async function startFakeSes(options: { perSecond: number; refuse?: readon
   const rejected: string[] = [];
   const server = createServer((request, response) => {
     void body(request).then((text) => {
+      if (request.method === 'GET') {
+        response.setHeader('content-type', 'application/json');
+        response.end(JSON.stringify({ accepted, throttled: throttled.length, rejected: rejected.length }));
+        return;
+      }
       const form = new URLSearchParams(text);
       const to = form.get('Destination.ToAddresses.member.1') ?? '';
       response.setHeader('content-type', 'text/xml');
@@ -130,6 +140,11 @@ export async function startSlackStub(options: { perSecond: number; retryAfterSec
   const server = createServer((request, response) => {
     void body(request).then((text) => {
       const path = request.url ?? '/';
+      if (request.method === 'GET') {
+        response.setHeader('content-type', 'application/json');
+        response.end(JSON.stringify({ accepted, limited: state.limited }));
+        return;
+      }
       let bucket = buckets.get(path);
       if (bucket === undefined) buckets.set(path, (bucket = new TokenBucket(options.perSecond)));
       if (refuseFirst > 0 || !bucket.take()) {
