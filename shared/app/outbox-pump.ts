@@ -21,7 +21,8 @@ export interface OutboxPumpOptions {
    * a Slack webhook at 1/s, never keeps work from a fast one); the table is listed again only
    * once fewer than half that are left, so a backlog is not re-read on every tick. */
   readonly maxQueued?: number;
-  /** Longest wait for a slot a worker accepts (default 10 min: workers are few per line). */
+  /** Longest wait for a send slot a worker accepts (default 30 s: workers are few per line, so
+   * a slot is seconds away at most). A crashed sender's leases run out a minute later. */
   readonly maxWaitMs?: number;
 }
 
@@ -119,7 +120,7 @@ export class OutboxPump {
 
   private async make(job: Job): Promise<void> {
     try {
-      const result = await deliverOne(this.deps, job.alertId, job.seq, { maxWaitMs: this.options.maxWaitMs ?? 600_000 });
+      const result = await deliverOne(this.deps, job.alertId, job.seq, { maxWaitMs: this.options.maxWaitMs ?? 30_000, leaseMs: 30_000 });
       this.counts[result] += 1;
     } catch (error) {
       // The delivery stays in the table as it was; the next tick lists it again.
