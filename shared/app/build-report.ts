@@ -12,6 +12,7 @@
 import type { Instant } from '../domain/instant.ts';
 import type { DailyReport } from '../domain/report/daily-report.ts';
 import { ReportAccumulator } from '../domain/report/report-accumulator.ts';
+import { DeliveryTally } from '../domain/report/delivery-tally.ts';
 import { isReportDate, previousReportDate, reportDay } from '../domain/report/report-day.ts';
 import { PRIORITIES, type Priority } from '../domain/sla/priority.ts';
 import { InvalidRequestError } from '../errors.ts';
@@ -45,12 +46,16 @@ export async function buildDailyReport(deps: BuildReportDeps, request: BuildRepo
     linkBaseUrl: config.links.baseUrl,
     allowedBreaches,
   });
+  const deliveries = new DeliveryTally();
   await Promise.all(
     daySlices(day.fromAt, day.toAt, READ_SLICES).map(async ([fromAt, toAt]) => {
-      for await (const page of store.listCreatedBetween(fromAt, toAt, REPORT_PAGE_SIZE)) accumulator.add(page);
+      for await (const page of store.listCreatedBetween(fromAt, toAt, REPORT_PAGE_SIZE)) {
+        accumulator.add(page);
+        deliveries.add(page);
+      }
     }),
   );
-  return accumulator.finish();
+  return { ...accumulator.finish(), deliveries: deliveries.finish() };
 }
 
 /** `[fromAt, toAt)` cut into `count` adjacent slices of (nearly) equal length that cover it exactly. */

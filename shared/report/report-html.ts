@@ -3,6 +3,7 @@
  * Layout per html-parts.ts (tables and inline styles only, everything escaped); words and
  * numbers per report-format.ts, so the HTML and the text alternative say the same.
  */
+import { deliverySectionHtml } from './delivery-section.ts';
 import type { BreachedAlert, ClockCompliance, DailyReport, PriorityReport, SourceCount } from '../domain/report/daily-report.ts';
 import type { BudgetStatus } from '../domain/report/breach-budget.ts';
 import type { Priority } from '../domain/sla/priority.ts';
@@ -145,6 +146,7 @@ export function renderReportHtml(report: DailyReport, variant: ReportHtmlVariant
     report.priorities.map(prioritySection).join('') +
     (report.breachedAlerts === null ? '' : breachedSection(report, report.breachedAlerts)) +
     sourcesSection(report) +
+    deliverySectionHtml(report.deliveries) +
     footer(variant);
   return htmlDocument(reportSubject(report), card);
 }

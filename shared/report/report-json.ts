@@ -4,6 +4,8 @@
  * deadline), every other field as in the domain report. Titles and source names are returned
  * as stored: JSON consumers escape for their own medium.
  */
+import { deliveryJson } from './delivery-section.ts';
+import type { DeliveryReport } from '../domain/report/delivery-tally.ts';
 import type {
   BreachedAlert,
   DailyReport,
@@ -54,6 +56,8 @@ export interface DailyReportJson {
   readonly totals: ReportTotals;
   readonly priorities: readonly PriorityReportJson[];
   readonly noisiestSources: { readonly byAlerts: readonly SourceCount[]; readonly byDeliveries: readonly SourceCount[] };
+  /** Deliveries per channel and failing recipients; null for a report built without them. */
+  readonly deliveries: DeliveryReport | null;
   /** At most 100, most urgent and oldest first; null when `sla.reporting.include_details` is off. */
   readonly breachedAlerts: readonly BreachedAlertJson[] | null;
   /** Breached alerts past the limit, not listed. */
@@ -98,5 +102,6 @@ export function reportJson(report: DailyReport): DailyReportJson {
     noisiestSources: { byAlerts: report.noisiestByAlerts, byDeliveries: report.noisiestByDeliveries },
     breachedAlerts: report.breachedAlerts === null ? null : report.breachedAlerts.map(breachedJson),
     breachedAlertsOmitted: report.breachedAlertsOmitted,
+    deliveries: deliveryJson(report.deliveries),
   };
 }

@@ -3,6 +3,7 @@
  * words and numbers as the HTML (report-format.ts); untrusted text is single-line and free of
  * control characters, so a title cannot forge lines in the mail or escape codes in a terminal.
  */
+import { deliveryText } from './delivery-section.ts';
 import type { ClockCompliance, DailyReport, PriorityReport, SourceCount } from '../domain/report/daily-report.ts';
 import {
   alertsText,
@@ -75,6 +76,7 @@ export function renderReportText(report: DailyReport): string {
     ...breachedBlock(report),
     ...sourcesBlock('NOISIEST SOURCES BY ALERTS OPENED', report.noisiestByAlerts),
     ...sourcesBlock('NOISIEST SOURCES BY DELIVERIES RECEIVED', report.noisiestByDeliveries),
+    ...deliveryText(report.deliveries),
   ];
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -9,6 +9,7 @@
  * opened late on the day and answered the next morning counts as answered. So a report
  * rebuilt later can show more answers and more breaches, never fewer alerts.
  */
+import type { DeliveryReport } from './delivery-tally.ts';
 import type { AlertStatus } from '../alert/alert.ts';
 import type { Instant } from '../instant.ts';
 import type { Priority } from '../sla/priority.ts';
@@ -118,6 +119,8 @@ export interface DailyReport {
   readonly breachedAlerts: readonly BreachedAlert[] | null;
   /** Breached alerts left out of `breachedAlerts` past the limit (0 when all are listed). */
   readonly breachedAlertsOmitted: number;
+  /** Deliveries of these alerts per channel, and failing recipients (delivery-tally.ts). */
+  readonly deliveries?: DeliveryReport;
 }
 
 export const NOISIEST_LIMIT = 5;
