@@ -79,6 +79,12 @@ export async function deliverOne(deps: DeliveryDeps, alertId: string, seq: numbe
   const waitMs = slotAt - deps.clock.now();
   if (waitMs > 0) await deps.wait(waitMs);
   const attemptAt = deps.clock.now();
+  // A sender slowed down so much that its lease is nearly over must not send: another sender
+  // may take the delivery once the lease runs out, and both would send it.
+  if (attemptAt > leaseUntil - (options.leaseMs ?? 60_000) / 2) {
+    deps.logger.warn('delivery lease nearly over before its send: left for the next sender', { alertId, seq });
+    return 'taken';
+  }
   const outcome = await deps.sender.attempt(delivery, leased.after, attemptAt);
   return record(deps, leased.after, delivery, outcome, attemptAt);
 }

@@ -67,7 +67,7 @@ export class OutboxPump {
     const now = this.deps.clock.now();
     // The alerts in flight come first in the index (oldest first): list past them.
     const listed = await this.deps.store.listOutboxDue(now, this.inFlight.size + room);
-    const ids = listed.filter((id) => !this.inFlight.has(id)).slice(0, room);
+    const ids = this.shuffled(listed.filter((id) => !this.inFlight.has(id)).slice(0, room));
     const alerts = await Promise.all(ids.map((id) => this.deps.store.get(id)));
     let added = 0;
     for (const alert of alerts) {
@@ -78,6 +78,15 @@ export class OutboxPump {
       }
     }
     return added;
+  }
+
+  /** In random order: two senders that listed the same wave do not race for the same deliveries. */
+  private shuffled(ids: string[]): string[] {
+    for (let i = ids.length - 1; i > 0; i -= 1) {
+      const j = Math.floor(this.deps.random() * (i + 1));
+      [ids[i], ids[j]] = [ids[j] as string, ids[i] as string];
+    }
+    return ids;
   }
 
   /** Takes no more work and resolves once every delivery being made is recorded. */
