@@ -5,7 +5,7 @@
  * at all (`reporting.enabled`) is the caller's business; an explicit send always sends.
  *
  * The mailer is an extra argument rather than a member of AppDeps, which holds what every
- * use case needs; only this one mails directly instead of through the notifier. A MailError
+ * use case needs; only this one mails directly instead of through the delivery outbox. A MailError
  * propagates: the scheduler's retry, or the operator, sends again.
  */
 import type { DailyReport } from '../domain/report/daily-report.ts';

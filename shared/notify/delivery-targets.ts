@@ -11,7 +11,7 @@ import type { Notification } from '../domain/notifications/notification.ts';
 import { PRIORITIES, type Priority } from '../domain/sla/priority.ts';
 import { channelsFor, emailRecipients } from './notification-routing.ts';
 
-/** The name of the webhook slackWebhookFor would pick, or null when none is configured. */
+/** The integration's webhook, else the priority's, else the default, by name; null when none is configured. */
 export function slackDestinationFor(alert: Alert, config: AppConfig): string | null {
   const integration = config.integrations.find((i) => i.id === alert.integrationId);
   if (integration?.slackWebhookUrl) return `integration:${integration.id}`;

@@ -1,19 +1,13 @@
 /**
  * Who hears about a notification, and where: channels by kind from the alert's policy
- * snapshot, email recipients and Slack webhook from the routing configuration in force now
- * (so on-call changes apply at once). Pure: the ChannelNotifier carries the decision out.
+ * snapshot, email recipients from the routing configuration in force when the notification is
+ * claimed. Pure: delivery-targets.ts records it on the claim and the
+ * ChannelSender carries each delivery out.
  */
 import type { AppConfig } from '../config/app-config.ts';
 import type { Alert } from '../domain/alert/alert.ts';
 import type { NotificationKind } from '../domain/notifications/notification.ts';
 import type { Channel } from '../domain/sla/sla-policy.ts';
-
-export interface NotificationRoute {
-  /** Each gets an email of their own, with links signed for them. Empty: no email. */
-  readonly emailTo: readonly string[];
-  /** Null: no Slack (not a channel of this kind, or no webhook configured). A secret. */
-  readonly slackWebhookUrl: string | null;
-}
 
 /**
  * New alerts and reminders go to the reminder channels; a new alert is always emailed too, as
@@ -46,23 +40,4 @@ export function emailRecipients(kind: NotificationKind, alert: Alert, config: Ap
     seen.add(key);
     return true;
   });
-}
-
-/** The integration's webhook, else the priority's, else the default. */
-export function slackWebhookFor(alert: Alert, config: AppConfig): string | null {
-  const integration = config.integrations.find((i) => i.id === alert.integrationId);
-  return (
-    integration?.slackWebhookUrl ??
-    config.notifications.slackWebhookUrlByPriority[alert.priority] ??
-    config.notifications.slackWebhookUrl ??
-    null
-  );
-}
-
-export function routeNotification(kind: NotificationKind, alert: Alert, config: AppConfig): NotificationRoute {
-  const channels = channelsFor(kind, alert);
-  return {
-    emailTo: channels.includes('email') ? emailRecipients(kind, alert, config) : [],
-    slackWebhookUrl: channels.includes('slack') ? slackWebhookFor(alert, config) : null,
-  };
 }
