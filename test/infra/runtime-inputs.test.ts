@@ -70,7 +70,7 @@ describe('the stack variables', () => {
     const error = thrown(() => readAwsEnvironment({ [AWS_VARIABLES.tableName]: 'sla-watch-Store', [AWS_VARIABLES.sesFrom]: ' ' }));
     expect(error).toBeInstanceOf(ConfigError);
     const details = (error as ConfigError).details;
-    expect(details).toHaveLength(8);
+    expect(details).toHaveLength(9);
     expect(details).toContain(`environment variable ${AWS_VARIABLES.sesFrom} is not set`);
     expect(details).not.toContain(`environment variable ${AWS_VARIABLES.sesConfigurationSet} is not set`);
   });

@@ -46,15 +46,22 @@ describe('counting one alert for the cost table', () => {
     // New alert, update due at 10:25, resolved: one on-call address, and Slack for each.
     expect([alert.get('ses.emails'), alert.get('slack.posts')]).toEqual([3, 3]);
     // Reads: first delivery (a miss), repeat, page, button (page + response), update, timer,
-    // resolved delivery (find, record, send). Writes: create, repeat, acknowledgment, update,
+    // resolved delivery (find, record, claim). Writes: create, repeat, acknowledgment, update,
     // timer claim, resolution, its notification's claim.
-    expect([alert.get('ddb.call.BatchGetItem'), alert.get('ddb.call.PutItem'), alert.get('ddb.call.Query')]).toEqual([10, 7, 0]);
-    expect(alert.get('ddb.rru.table')).toBe(10);
+    // Then each of the 6 deliveries (3 emails, 3 Slack posts) is leased and marked by the sender:
+    // two writes each, a few reads, and a re-read and rewrite when the email and Slack lanes of
+    // one alert race for its version.
+    expect(alert.get('ddb.call.Query')).toBe(0);
+    expect(alert.get('ddb.call.PutItem')).toBeGreaterThanOrEqual(7 + 12);
+    expect(alert.get('ddb.call.PutItem')).toBeLessThanOrEqual(7 + 12 + 6);
+    expect(alert.get('ddb.call.BatchGetItem')).toBeGreaterThanOrEqual(10 + 12);
+    // One unit per read, two once the outbox has grown the item past 4 KB.
+    expect(alert.get('ddb.rru.table')).toBeGreaterThanOrEqual(alert.get('ddb.call.BatchGetItem'));
     // Every alert is in by-day and by-created under a key that never moves: each write costs
     // them what it costs the table, which dynalite reports from the item's size.
     expect(alert.get('ddb.wru.table')).toBeGreaterThanOrEqual(14);
-    expect(alert.get('ddb.wru.index.by-day')).toBe(alert.get('ddb.wru.table'));
-    expect(alert.get('ddb.wru.index.by-created')).toBe(alert.get('ddb.wru.table'));
+    expect(alert.get('ddb.wru.index.by-day')).toBeLessThanOrEqual(alert.get('ddb.wru.table'));
+    expect(alert.get('ddb.wru.index.by-created')).toBe(alert.get('ddb.wru.index.by-day'));
     // The due index copies keys only: a unit per entry, two when its key moves, never the item.
     expect(alert.get('ddb.wru.index.due')).toBeGreaterThan(0);
     expect(alert.get('ddb.wru.index.due')).toBeLessThanOrEqual(2 * alert.get('ddb.call.PutItem'));
@@ -69,7 +76,8 @@ describe('counting one alert for the cost table', () => {
     expect(month.get('http.requests')).toBe(60_000);
     expect(month.get('lambda.sweeper')).toBe(43_200);
     expect(month.get('ddb.rru.index')).toBe(21_600);
-  });
+    // A whole lifecycle on dynalite, deliveries included: slow on a busy machine.
+  }, 60_000);
 
   it('charges an index per DynamoDB rules: entering, moving (delete and put), staying, leaving', () => {
     const doc = 'x'.repeat(1500);

@@ -66,6 +66,9 @@ describe('the configuration with no file', () => {
       escalationRecipients: { critical: ['manager@example.com'], high: ['manager@example.com'], medium: [], low: [] },
       slackWebhookUrl: null,
       slackWebhookUrlByPriority: {},
+      // SES out of the sandbox starts at 14 emails a second; a Slack webhook takes about one.
+      rates: { email: 14, slack: 1 },
+      retryHorizonSeconds: 24 * 3600,
     });
     expect(config.links).toEqual({ baseUrl: 'http://127.0.0.1:8080', ttlSeconds: 7 * 86_400 });
     expect(config.integrations).toEqual([]);
@@ -194,5 +197,15 @@ describe('the test fixture', () => {
     expect(config.apiKeys.map((k) => k.key)).toEqual([TEST_SECRETS.apiKey]);
     expect(config.policies.high.resolutionSeconds).toBe(3600);
     expect(config.policies.high.acknowledgmentSeconds).toBe(1800);
+  });
+});
+
+describe('notification rates', () => {
+  it('reads rates and the retry horizon, and refuses a rate that is not a positive number, naming its path', async () => {
+    const { parseConfig } = await import('../../shared/config/parse-config.ts');
+    const config = parseConfig({ notifications: { rates: { email: 1, slack: 0.5 }, retry_horizon: '2h' } }, {});
+    expect(config.notifications.rates).toEqual({ email: 1, slack: 0.5 });
+    expect(config.notifications.retryHorizonSeconds).toBe(7200);
+    expect(() => parseConfig({ notifications: { rates: { email: 0, slack: 'fast' } } }, {})).toThrow(/notifications\.rates\.email[\s\S]*notifications\.rates\.slack/);
   });
 });
