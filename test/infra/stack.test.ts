@@ -15,9 +15,10 @@ import { synthOnce, TEST_CONTEXT, type Synthesized } from './synth-once.ts';
 import { actionsOf, findCycle, list, ofType, resources, roleStatements, type Resource, type Statement } from './template-queries.ts';
 
 let s: Synthesized;
+// Bundling ten functions takes a minute or more on a busy machine.
 beforeAll(async () => {
   s = await synthOnce();
-});
+}, 300_000);
 afterAll(() => s?.dispose());
 
 const logicalId = (element: { node: { defaultChild?: unknown } }): string => s.stack.getLogicalId(element.node.defaultChild as CfnElement);

@@ -25,6 +25,7 @@ describe('ensureTable', () => {
       ['by-day', 'ACTIVE'],
       ['due', 'ACTIVE'],
       ['open', 'ACTIVE'],
+      ['outbox', 'ACTIVE'],
     ]);
   });
 
