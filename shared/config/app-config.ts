@@ -73,6 +73,17 @@ export interface MonitoringConfig {
   readonly warningThreshold: number;
 }
 
+/** Deployment only (the CDK stack reads it): who is told when an alarm fires. */
+export interface OperationsConfig {
+  /** Each address gets an email subscription to the stack's alarm topic. */
+  readonly alarmEmails: readonly string[];
+}
+
+/** Deployment only: the HTTP API stage's throttle; past it API Gateway answers 429. */
+export interface AwsDeploymentConfig {
+  readonly api: { readonly rateLimit: number; readonly burstLimit: number };
+}
+
 export interface AppConfig {
   /** The resolved policy per priority, copied onto alerts as their snapshot. */
   readonly policies: Readonly<Record<Priority, SlaPolicy>>;
@@ -84,4 +95,6 @@ export interface AppConfig {
   readonly links: LinkConfig;
   readonly reporting: ReportingConfig;
   readonly monitoring: MonitoringConfig;
+  readonly operations: OperationsConfig;
+  readonly aws: AwsDeploymentConfig;
 }

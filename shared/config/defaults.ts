@@ -73,3 +73,11 @@ export const DEFAULT_LINKS = {
 /** Priority of an alert whose severity an integration's map does not know. */
 export const DEFAULT_INTEGRATION_PRIORITY: Priority = 'medium';
 export const DEFAULT_GRAFANA_SIGNATURE_HEADER = 'X-Grafana-Alerting-Signature';
+
+/**
+ * The HTTP API's throttle: sized for a storm of 5,000 new alerts a second, each in a request of
+ * its own (the indexes take that many once their keys are sharded; Alertmanager and Grafana
+ * send many alerts a request, so they get further). Burst is API Gateway's default account
+ * burst; a request past either gets 429, which Alertmanager and PagerDuty clients retry.
+ */
+export const DEFAULT_AWS_API = { rateLimit: 5_000, burstLimit: 5_000 } as const;

@@ -76,6 +76,10 @@
  * links:
  *   base_url: https://sla.example.com     # public base of the HTTP API, for links in email
  *   ttl: 7d                               # how long an acknowledgment link stays valid
+ * operations:                             # AWS only (deployment-schema.ts)
+ *   alarm_emails: [ops@example.com]       # subscribed to the alarm topic
+ * aws:
+ *   api: {rate: 5000, burst: 5000}        # HTTP API throttle; past it, 429
  * ```
  *
  * The schema is built per `env` (secrets named by `*_env` are read from it) and stays free of
@@ -85,6 +89,7 @@ import * as z from 'zod/mini';
 import { apiKeysSchema, integrationsSchema } from './access-schema.ts';
 import { businessHoursSchema, CALENDAR_NAME, namedCalendar, RESERVED_CALENDAR_NAMES } from './calendar-schema.ts';
 import { DEFAULT_BUSINESS_HOURS } from './defaults.ts';
+import { awsSchema, operationsSchema } from './deployment-schema.ts';
 import { byPriority, channels, clockTime, count, duration, email, emails, httpUrl, strict, timezone, urlFromEnv } from './fields.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -198,6 +203,8 @@ export function configFileSchema(env: Env) {
     api_keys: z.optional(apiKeysSchema(env)),
     notifications: z.optional(notifications(env)),
     links: z.optional(links),
+    operations: z.optional(operationsSchema),
+    aws: z.optional(awsSchema),
   });
 }
 
