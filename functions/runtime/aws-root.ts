@@ -13,9 +13,11 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESClient } from '@aws-sdk/client-ses';
 import { systemClock } from '../../shared/adapters/clock/system-clock.ts';
 import { DynamoAlertStore } from '../../shared/adapters/dynamo/dynamo-alert-store.ts';
+import { DynamoSuppressionList } from '../../shared/adapters/dynamo/dynamo-suppression-list.ts';
 import { JsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { SchedulerTimers } from '../../shared/adapters/scheduler/scheduler-timers.ts';
 import { SesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
+import { SuppressingMailer } from '../../shared/adapters/ses/suppressing-mailer.ts';
 import { SlackChat } from '../../shared/adapters/slack/slack-chat.ts';
 import type { AppDeps } from '../../shared/app/app-deps.ts';
 import { readAwsEnvironment, readEnvironment } from '../../shared/config/environment.ts';
@@ -25,6 +27,7 @@ import { ConfigError } from '../../shared/errors.ts';
 import { ChannelNotifier } from '../../shared/notify/channel-notifier.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
 import type { Mailer } from '../../shared/ports/mailer.ts';
+import type { SuppressionList } from '../../shared/ports/suppression-list.ts';
 import { embeddedConfigFile, withDefaultBaseUrl } from './embedded-config.ts';
 import { fetchSecretValues } from './secret-values.ts';
 
@@ -40,6 +43,8 @@ export interface AwsRoot {
   readonly linkSecret: string;
   /** The report mails directly (send-report.ts); everything else mails through the notifier. */
   readonly mailer: Mailer;
+  /** Addresses SES reported bounced or complained: never mailed until cleared. */
+  readonly suppressions: SuppressionList;
 }
 
 const environment = readEnvironment();
@@ -76,13 +81,16 @@ async function compose(): Promise<AwsRoot> {
     deadLetterQueueArn: aws.deadLetterQueueArn,
     retryPolicy: TIMER_RETRY_POLICY,
   });
-  const mailer = new SesMailer({
+  const suppressions = new DynamoSuppressionList({ client: dynamo, tableName: aws.tableName });
+  const sesMailer = new SesMailer({
     client: ses,
     from: aws.sesFrom,
     ...(aws.sesConfigurationSet === undefined ? {} : { configurationSet: aws.sesConfigurationSet }),
   });
+  // Every email, notifications and the report alike, skips addresses SES bounced or had complaints about.
+  const mailer = new SuppressingMailer(sesMailer, suppressions);
   const notifier = new ChannelNotifier({ mailer, chat: new SlackChat({}), config, linkSecret: secrets.linkSecret, logger });
-  return { deps: { config, store, timers, notifier, clock: systemClock, logger }, linkSecret: secrets.linkSecret, mailer };
+  return { deps: { config, store, timers, notifier, clock: systemClock, logger }, linkSecret: secrets.linkSecret, mailer, suppressions };
 }
 
 async function composeOrExplain(): Promise<AwsRoot> {
@@ -95,4 +103,4 @@ async function composeOrExplain(): Promise<AwsRoot> {
   }
 }
 
-export const { deps, linkSecret, mailer }: AwsRoot = await composeOrExplain();
+export const { deps, linkSecret, mailer, suppressions }: AwsRoot = await composeOrExplain();
