@@ -15,6 +15,8 @@ import { systemClock } from '../../shared/adapters/clock/system-clock.ts';
 import { DynamoAlertStore } from '../../shared/adapters/dynamo/dynamo-alert-store.ts';
 import { DynamoSuppressionList } from '../../shared/adapters/dynamo/dynamo-suppression-list.ts';
 import { JsonLogger } from '../../shared/adapters/log/json-logger.ts';
+import { EmfBusinessMetrics } from '../../shared/adapters/metrics/emf-business-metrics.ts';
+import { MeteredNotifier, meteredAlertStore } from '../../shared/adapters/metrics/metered.ts';
 import { SchedulerTimers } from '../../shared/adapters/scheduler/scheduler-timers.ts';
 import { SesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
 import { SuppressingMailer } from '../../shared/adapters/ses/suppressing-mailer.ts';
@@ -26,6 +28,7 @@ import { parseConfig } from '../../shared/config/parse-config.ts';
 import { ConfigError } from '../../shared/errors.ts';
 import { ChannelNotifier } from '../../shared/notify/channel-notifier.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
+import type { BusinessMetrics } from '../../shared/ports/business-metrics.ts';
 import type { Mailer } from '../../shared/ports/mailer.ts';
 import type { SuppressionList } from '../../shared/ports/suppression-list.ts';
 import { embeddedConfigFile, withDefaultBaseUrl } from './embedded-config.ts';
@@ -45,6 +48,8 @@ export interface AwsRoot {
   readonly mailer: Mailer;
   /** Addresses SES reported bounced or complained: never mailed until cleared. */
   readonly suppressions: SuppressionList;
+  /** Business metrics (EMF); entry points flush them at the end of each invocation (withMetrics). */
+  readonly metrics: BusinessMetrics;
 }
 
 const environment = readEnvironment();
@@ -72,7 +77,8 @@ async function compose(): Promise<AwsRoot> {
   const aws = readAwsEnvironment(environment.variables);
   const secrets = await fetchSecretValues(secretsManager, aws.secretArn);
   const config = configWithSecrets(aws.secretArn, aws.baseUrl, secrets.variables);
-  const store = new DynamoAlertStore({ client: dynamo, tableName: aws.tableName });
+  const metrics = new EmfBusinessMetrics({ namespace: aws.metricsNamespace });
+  const store = meteredAlertStore(new DynamoAlertStore({ client: dynamo, tableName: aws.tableName }), metrics);
   const timers = new SchedulerTimers({
     client: scheduler,
     groupName: aws.scheduleGroup,
@@ -89,8 +95,8 @@ async function compose(): Promise<AwsRoot> {
   });
   // Every email, notifications and the report alike, skips addresses SES bounced or had complaints about.
   const mailer = new SuppressingMailer(sesMailer, suppressions);
-  const notifier = new ChannelNotifier({ mailer, chat: new SlackChat({}), config, linkSecret: secrets.linkSecret, logger });
-  return { deps: { config, store, timers, notifier, clock: systemClock, logger }, linkSecret: secrets.linkSecret, mailer, suppressions };
+  const notifier = new MeteredNotifier(new ChannelNotifier({ mailer, chat: new SlackChat({}), config, linkSecret: secrets.linkSecret, logger }), metrics);
+  return { deps: { config, store, timers, notifier, clock: systemClock, logger }, linkSecret: secrets.linkSecret, mailer, suppressions, metrics };
 }
 
 async function composeOrExplain(): Promise<AwsRoot> {
@@ -103,4 +109,15 @@ async function composeOrExplain(): Promise<AwsRoot> {
   }
 }
 
-export const { deps, linkSecret, mailer, suppressions }: AwsRoot = await composeOrExplain();
+export const { deps, linkSecret, mailer, suppressions, metrics }: AwsRoot = await composeOrExplain();
+
+/** The handler, flushing the business metrics it recorded when it ends, however it ends. */
+export function withMetrics<E, C extends unknown[], R>(handler: (event: E, ...rest: C) => Promise<R>): (event: E, ...rest: C) => Promise<R> {
+  return async (event, ...rest) => {
+    try {
+      return await handler(event, ...rest);
+    } finally {
+      metrics.flush();
+    }
+  };
+}

@@ -54,6 +54,7 @@ export const AWS_VARIABLES = {
   sesFrom: 'SLA_WATCH_SES_FROM',
   sesConfigurationSet: 'SLA_WATCH_SES_CONFIGURATION_SET',
   baseUrl: 'SLA_WATCH_BASE_URL',
+  metricsNamespace: 'SLA_WATCH_METRICS_NAMESPACE',
 } as const;
 
 /** Where a Lambda function finds the resources of its stack. No secret is ever in here. */
@@ -76,6 +77,8 @@ export interface AwsEnvironment {
   readonly sesConfigurationSet: string | undefined;
   /** The HTTP API's URL, used for links when the configuration file sets no `links.base_url`. */
   readonly baseUrl: string | undefined;
+  /** The CloudWatch namespace of the business metrics (`sla-watch/<stack>`). */
+  readonly metricsNamespace: string;
 }
 
 /** The AWS settings; ConfigError names every required variable that is missing or empty. */
@@ -108,6 +111,7 @@ export function readAwsEnvironment(source: Source = process.env): AwsEnvironment
     sesFrom: required(names.sesFrom),
     sesConfigurationSet: optional(names.sesConfigurationSet),
     baseUrl: optional(names.baseUrl),
+    metricsNamespace: required(names.metricsNamespace),
   };
   if (missing.length > 0) throw new ConfigError(missing);
   return settings;

@@ -29,6 +29,7 @@ export function bootEnvironment(secretsEndpoint: string, extra: Readonly<Record<
     [AWS_VARIABLES.secretArn]: BOOT_SECRET_ARN,
     [AWS_VARIABLES.sesFrom]: 'sla-watch@example.com',
     [AWS_VARIABLES.baseUrl]: 'https://sla.example.com',
+    [AWS_VARIABLES.metricsNamespace]: 'sla-watch/boot',
     ...extra,
   };
 }
