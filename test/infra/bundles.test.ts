@@ -94,7 +94,7 @@ function emf(invocation: Invocation, metric: string): Record<string, unknown>[] 
   return logs
     .filter((line) => {
       const directive = (line['_aws'] as { CloudWatchMetrics?: { Namespace: string; Metrics: { Name: string }[] }[] } | undefined)?.CloudWatchMetrics?.[0];
-      return directive?.Namespace === env[AWS_VARIABLES.metricsNamespace] && directive.Metrics.some((m) => m.Name === metric);
+      return directive !== undefined && directive.Namespace === env[AWS_VARIABLES.metricsNamespace] && directive.Metrics.some((m) => m.Name === metric);
     })
     .map((line) => {
       const { _aws: _directive, service, [metric]: value, ...dimension } = line;
