@@ -51,7 +51,7 @@ export interface AlarmsProps {
   readonly topic: ITopic;
   readonly api: HttpApi;
   /** Requests the stage throttle refused (a metric filter on the access log). */
-  readonly throttledRequests: IMetric;
+  readonly throttledRequests: Metric;
   readonly table: Table;
   readonly indexNames: readonly string[];
   readonly scheduleGroup: ScheduleGroup;
@@ -80,7 +80,7 @@ export class SlaWatchAlarms extends Construct {
     this.add(
       'Api429Rate',
       `sla-watch: more than ${API_429_PERCENT}% of API requests refused by the stage throttle (429); senders retry, but if it lasts raise aws.api.rate / burst`,
-      rate(props.throttledRequests),
+      rate(props.throttledRequests.with({ period, statistic: 'Sum' })),
       API_429_PERCENT,
       ComparisonOperator.GREATER_THAN_THRESHOLD,
     );

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../infra/aws/build-app.ts';
 import { configuredRecipients } from '../../infra/aws/sla-watch-stack.ts';
-import { FIXTURE_CONFIG, TEST_CONTEXT } from './synth-once.ts';
+import { cdkJsonContext, FIXTURE_CONFIG, TEST_CONTEXT } from './synth-once.ts';
 import { ofType, type Statement } from './template-queries.ts';
 
 /** The SES resources each mailing role may send to, as `identity/<name>` or `configuration-set/<name>`. */
 async function mailResources(context: Record<string, string>): Promise<string[][]> {
   // No bundling: these tests read IAM policies only.
-  const { stack } = await buildApp({ context: { ...TEST_CONTEXT, config: FIXTURE_CONFIG, ...context, 'aws:cdk:bundling-stacks': [] as unknown as string } });
+  const { stack } = await buildApp({ context: { ...cdkJsonContext(), ...TEST_CONTEXT, config: FIXTURE_CONFIG, ...context, 'aws:cdk:bundling-stacks': [] as unknown as string } });
   return ofType(Template.fromStack(stack), 'AWS::IAM::Policy')
     .flatMap(([, p]) => (p.Properties?.['PolicyDocument'] as { Statement: Statement[] }).Statement)
     .filter((st) => st.Action === 'ses:SendEmail')
