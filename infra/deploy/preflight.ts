@@ -4,8 +4,10 @@
  * and a Region, and that account and Region bootstrapped for the CDK (the `CDKToolkit` stack
  * with its asset bucket and roles, at a version the pinned CDK accepts).
  */
-import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import type { CloudFormationClient} from '@aws-sdk/client-cloudformation';
+import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import type { STSClient } from '@aws-sdk/client-sts';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 
 export const BOOTSTRAP_STACK = 'CDKToolkit';
 /** The bootstrap template version CDK 2.276's deployments require (its `BootstrapVersion` output). */

@@ -21,9 +21,9 @@ describe('the SES sandbox flag', () => {
     const sandbox = await mailResources({ sesSandbox: 'true' });
     expect(sandbox).toHaveLength(8);
     for (const resources of sandbox) {
-      expect(resources).toEqual([
-        'identity/mail.example.org',
+      expect([...resources].sort()).toEqual([
         'configuration-set/sla-watch-events',
+        'identity/mail.example.org',
         'identity/manager@example.com',
         'identity/manager@example.org',
         'identity/oncall@example.com',

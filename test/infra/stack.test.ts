@@ -254,9 +254,10 @@ describe('permissions', () => {
       expect(list((mail[0] as Statement).Action)).toEqual(['ses:SendEmail']);
       // SES compares the address alone: the display name of the sender is not part of it.
       expect((mail[0] as Statement).Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'alerts@mail.example.org' } });
-      expect(list((mail[0] as Statement).Resource).map((r) => json(r).replace(/^.*:(identity|configuration-set)\//, '$1/'))).toEqual([
-        'identity/mail.example.org"]]}',
+      // In any order: cdk.json's minimizePolicies sorts a statement's resources.
+      expect(list((mail[0] as Statement).Resource).map((r) => json(r).replace(/^.*:(identity|configuration-set)\//, '$1/')).sort()).toEqual([
         'configuration-set/sla-watch-events"]]}',
+        'identity/mail.example.org"]]}',
       ]);
     }
   });
