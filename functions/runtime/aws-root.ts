@@ -44,6 +44,8 @@ const TIMER_RETRY_POLICY = { maximumEventAgeInSeconds: 3600, maximumRetryAttempt
 export interface AwsRoot {
   readonly deps: AppDeps;
   readonly linkSecret: string;
+  /** The keys a link may be signed with (the current one, and the previous one while rotating). */
+  readonly linkKeys: readonly string[];
   /** The report mails directly (send-report.ts); everything else mails through the notifier. */
   readonly mailer: Mailer;
   /** Addresses SES reported bounced or complained: never mailed until cleared. */
@@ -96,7 +98,7 @@ async function compose(): Promise<AwsRoot> {
   // Every email, notifications and the report alike, skips addresses SES bounced or had complaints about.
   const mailer = new SuppressingMailer(sesMailer, suppressions);
   const notifier = new MeteredNotifier(new ChannelNotifier({ mailer, chat: new SlackChat({}), config, linkSecret: secrets.linkSecret, logger }), metrics);
-  return { deps: { config, store, timers, notifier, clock: systemClock, logger }, linkSecret: secrets.linkSecret, mailer, suppressions, metrics };
+  return { deps: { config, store, timers, notifier, clock: systemClock, logger }, linkSecret: secrets.linkSecret, linkKeys: secrets.linkKeys, mailer, suppressions, metrics };
 }
 
 async function composeOrExplain(): Promise<AwsRoot> {
@@ -109,7 +111,7 @@ async function composeOrExplain(): Promise<AwsRoot> {
   }
 }
 
-export const { deps, linkSecret, mailer, suppressions, metrics }: AwsRoot = await composeOrExplain();
+export const { deps, linkSecret, linkKeys, mailer, suppressions, metrics }: AwsRoot = await composeOrExplain();
 
 /** The handler, flushing the business metrics it recorded when it ends, however it ends. */
 export function withMetrics<E, C extends unknown[], R>(handler: (event: E, ...rest: C) => Promise<R>): (event: E, ...rest: C) => Promise<R> {

@@ -15,7 +15,7 @@ import type { AppDeps } from '../app/app-deps.ts';
 import { recordResponse } from '../app/record-response.ts';
 import { MAX_NOTE_LENGTH } from '../domain/alert/apply-response.ts';
 import type { ResponseType } from '../domain/alert/response.ts';
-import type { LinkAction, LinkClaims } from '../domain/links/link-token.ts';
+import type { LinkAction, LinkClaims, LinkKeys } from '../domain/links/link-token.ts';
 import { verifyLinkToken } from '../domain/links/link-token.ts';
 import { ConflictError, NotFoundError, PayloadTooLargeError, SlaWatchError, UnprocessableError } from '../errors.ts';
 import { displayZone } from '../notify/templates/notification-view.ts';
@@ -32,7 +32,7 @@ const RESPONSE_TYPE: Readonly<Record<LinkAction, ResponseType>> = { acknowledge:
 
 type Verified = { readonly ok: true; readonly claims: LinkClaims } | { readonly ok: false; readonly page: AckPage };
 
-function verify(deps: AppDeps, token: string, linkSecret: string | Buffer): Verified {
+function verify(deps: AppDeps, token: string, linkSecret: LinkKeys): Verified {
   const result = verifyLinkToken(token, linkSecret, deps.clock.now());
   if (result.ok) return result;
   switch (result.reason) {
@@ -92,7 +92,7 @@ async function act(deps: AppDeps, context: AckContext, note: string | null): Pro
   }
 }
 
-export function ackRoutes(deps: AppDeps, linkSecret: string | Buffer): Hono<RequestEnv> {
+export function ackRoutes(deps: AppDeps, linkSecret: LinkKeys): Hono<RequestEnv> {
   const routes = new Hono<RequestEnv>();
 
   routes.get('/ack/:token', async (c) => {

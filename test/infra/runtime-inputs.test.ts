@@ -20,7 +20,17 @@ function thrown(run: () => unknown): Error {
 describe('the secret a cold start reads', () => {
   it('gives the link-signing secret and every key as a variable for the configuration', () => {
     const values = parseSecretValues(JSON.stringify({ link_signing_secret: LINK_SECRET, AM_SECRET: 'am-secret-0123456789' }), 'arn:secret');
-    expect(values).toEqual({ linkSecret: LINK_SECRET, variables: { link_signing_secret: LINK_SECRET, AM_SECRET: 'am-secret-0123456789' } });
+    expect(values).toEqual({ linkSecret: LINK_SECRET, linkKeys: [LINK_SECRET], variables: { link_signing_secret: LINK_SECRET, AM_SECRET: 'am-secret-0123456789' } });
+  });
+
+  it('keep the previous link key while it rotates, so links already sent still verify', () => {
+    const previous = 'previousLinkSecret0123456789abcdefghij';
+    const values = parseSecretValues(JSON.stringify({ link_signing_secret: LINK_SECRET, link_signing_secret_previous: previous }), 'arn:secret');
+    expect(values.linkSecret).toBe(LINK_SECRET);
+    expect(values.linkKeys).toEqual([LINK_SECRET, previous]);
+    const error = thrown(() => parseSecretValues(JSON.stringify({ link_signing_secret: LINK_SECRET, link_signing_secret_previous: 'short-old-key' }), 'arn:secret'));
+    expect((error as ConfigError).details).toEqual(['secret arn:secret: key link_signing_secret_previous, when present, must hold at least 32 characters']);
+    expect(error.message).not.toContain('short-old-key');
   });
 
   it('names what is wrong by key and never repeats a value', () => {
@@ -70,7 +80,8 @@ describe('the stack variables', () => {
     const error = thrown(() => readAwsEnvironment({ [AWS_VARIABLES.tableName]: 'sla-watch-Store', [AWS_VARIABLES.sesFrom]: ' ' }));
     expect(error).toBeInstanceOf(ConfigError);
     const details = (error as ConfigError).details;
-    expect(details).toHaveLength(8);
+    expect(details).toHaveLength(9);
+    expect(details).toContain(`environment variable ${AWS_VARIABLES.metricsNamespace} is not set`);
     expect(details).toContain(`environment variable ${AWS_VARIABLES.sesFrom} is not set`);
     expect(details).not.toContain(`environment variable ${AWS_VARIABLES.sesConfigurationSet} is not set`);
   });

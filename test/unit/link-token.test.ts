@@ -22,6 +22,17 @@ describe('link tokens', () => {
     });
   });
 
+  it('verify under either key while the key rotates, and no longer once the old key is dropped', () => {
+    const OLD = 'old-link-secret-0123456789abcdefgh';
+    const sentBefore = signLinkToken(CLAIMS, OLD);
+    const sentAfter = signLinkToken(CLAIMS, SECRET);
+    expect(verifyLinkToken(sentBefore, [SECRET, OLD], NOW)).toEqual({ ok: true, claims: CLAIMS });
+    expect(verifyLinkToken(sentAfter, [SECRET, OLD], NOW)).toEqual({ ok: true, claims: CLAIMS });
+    expect(verifyLinkToken(sentBefore, [SECRET], NOW)).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(verifyLinkToken(signLinkToken(CLAIMS, 'someone-elses-key-0123456789abcdef'), [SECRET, OLD], NOW)).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(() => verifyLinkToken(sentAfter, [], NOW)).toThrow('no link key');
+  });
+
   it('are URL-safe and short enough for an email link', () => {
     const token = signLinkToken(CLAIMS, SECRET);
     expect(token).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);

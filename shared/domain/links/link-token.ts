@@ -93,13 +93,21 @@ function parseClaims(payload: Buffer): LinkClaims | null {
 }
 
 /**
- * Checks a token: shape, then signature (constant time), then expiry (valid strictly before
- * `expiresAt`), then what the caller expects. The signature is checked before the payload is
- * trusted, so a forged payload never reaches the JSON parser's output.
+ * The key, or the keys, a token may be signed with. Two while the key rotates: links are signed
+ * with the first (the current key) and accepted under either, so links already in mailboxes
+ * keep working until they expire.
+ */
+export type LinkKeys = string | Buffer | readonly (string | Buffer)[];
+
+/**
+ * Checks a token: shape, then signature (constant time, against every key, with no early exit),
+ * then expiry (valid strictly before `expiresAt`), then what the caller expects. The signature
+ * is checked before the payload is trusted, so a forged payload never reaches the JSON parser's
+ * output.
  */
 export function verifyLinkToken(
   token: string,
-  secret: string | Buffer,
+  secret: LinkKeys,
   now: Instant,
   expected: LinkExpectation = {},
 ): LinkVerification {
@@ -109,10 +117,14 @@ export function verifyLinkToken(
   const payload = decodeCanonical(parts[0] ?? '');
   const signature = decodeCanonical(parts[1] ?? '');
   if (payload === null || signature === null) return { ok: false, reason: 'malformed' };
-  const expectedMac = mac(secret, payload);
-  if (signature.length !== MAC_BYTES || !timingSafeEqual(signature, expectedMac)) {
-    return { ok: false, reason: 'bad-signature' };
+  const keys = typeof secret === 'string' || Buffer.isBuffer(secret) ? [secret] : secret;
+  if (keys.length === 0) throw new Error('no link key');
+  let signed = false;
+  for (const key of keys) {
+    const matches = signature.length === MAC_BYTES && timingSafeEqual(signature, mac(key, payload));
+    signed = signed || matches;
   }
+  if (!signed) return { ok: false, reason: 'bad-signature' };
   const claims = parseClaims(payload);
   if (claims === null) return { ok: false, reason: 'malformed' };
   if (now >= claims.expiresAt) return { ok: false, reason: 'expired' };
