@@ -5,7 +5,7 @@
  * retries the event, then dead-letters it.
  */
 import { sendDailyReport } from '../shared/app/send-report.ts';
-import { deps, mailer, withMetrics } from './runtime/aws-root.ts';
+import { serve } from './runtime/aws-root.ts';
 import { parseReportEvent } from './runtime/report-event.ts';
 
 export interface ReportResult {
@@ -14,7 +14,7 @@ export interface ReportResult {
   readonly messageId?: string;
 }
 
-export const handler = withMetrics(async (event: unknown): Promise<ReportResult> => {
+export const handler = serve(({ deps, mailer }) => async (event: unknown): Promise<ReportResult> => {
   const outcome = await sendDailyReport(deps, { mailer }, parseReportEvent(event));
   switch (outcome.kind) {
     case 'sent':

@@ -22,7 +22,7 @@ import { SesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
 import { SuppressingMailer } from '../../shared/adapters/ses/suppressing-mailer.ts';
 import { SlackChat } from '../../shared/adapters/slack/slack-chat.ts';
 import type { AppDeps } from '../../shared/app/app-deps.ts';
-import { readAwsEnvironment, readEnvironment } from '../../shared/config/environment.ts';
+import { readAwsEnvironment, readEnvironment, type AwsEnvironment } from '../../shared/config/environment.ts';
 import type { AppConfig } from '../../shared/config/app-config.ts';
 import { parseConfig } from '../../shared/config/parse-config.ts';
 import { ConfigError } from '../../shared/errors.ts';
@@ -32,7 +32,8 @@ import type { BusinessMetrics } from '../../shared/ports/business-metrics.ts';
 import type { Mailer } from '../../shared/ports/mailer.ts';
 import type { SuppressionList } from '../../shared/ports/suppression-list.ts';
 import { embeddedConfigFile, withDefaultBaseUrl } from './embedded-config.ts';
-import { fetchSecretValues } from './secret-values.ts';
+import { RefreshingValue } from './refreshing-value.ts';
+import { fetchSecretValues, type SecretValues } from './secret-values.ts';
 
 /**
  * How Scheduler retries handing a timer to its function (throttling, a function being
@@ -40,6 +41,13 @@ import { fetchSecretValues } from './secret-values.ts';
  * within one check interval, so longer would only delay the DLQ alarm.
  */
 const TIMER_RETRY_POLICY = { maximumEventAgeInSeconds: 3600, maximumRetryAttempts: 185 } as const;
+
+/**
+ * How long a warm function keeps the secret before reading it again: a changed API key, webhook
+ * secret or link key is in use everywhere within five minutes, for one GetSecretValue per
+ * function instance per five minutes.
+ */
+export const SECRET_CACHE_MS = 5 * 60_000;
 
 export interface AwsRoot {
   readonly deps: AppDeps;
@@ -75,11 +83,13 @@ function configWithSecrets(secretArn: string, baseUrl: string | undefined, secre
   }
 }
 
-async function compose(): Promise<AwsRoot> {
-  const aws = readAwsEnvironment(environment.variables);
-  const secrets = await fetchSecretValues(secretsManager, aws.secretArn);
+let aws: AwsEnvironment;
+let metricsSink: BusinessMetrics;
+
+/** Everything that depends on the secret's values, built from them (again when they change). */
+function composeWith(secrets: SecretValues): AwsRoot {
+  const metrics = metricsSink;
   const config = configWithSecrets(aws.secretArn, aws.baseUrl, secrets.variables);
-  const metrics = new EmfBusinessMetrics({ namespace: aws.metricsNamespace });
   const store = meteredAlertStore(new DynamoAlertStore({ client: dynamo, tableName: aws.tableName }), metrics);
   const timers = new SchedulerTimers({
     client: scheduler,
@@ -101,7 +111,21 @@ async function compose(): Promise<AwsRoot> {
   return { deps: { config, store, timers, notifier, clock: systemClock, logger }, linkSecret: secrets.linkSecret, linkKeys: secrets.linkKeys, mailer, suppressions, metrics };
 }
 
-async function composeOrExplain(): Promise<AwsRoot> {
+interface Composed {
+  readonly root: AwsRoot;
+  readonly secret: RefreshingValue<SecretValues>;
+}
+
+async function compose(): Promise<Composed> {
+  aws = readAwsEnvironment(environment.variables);
+  metricsSink = new EmfBusinessMetrics({ namespace: aws.metricsNamespace });
+  const secretArn = aws.secretArn;
+  const secrets = await fetchSecretValues(secretsManager, secretArn);
+  const secret = new RefreshingValue({ load: () => fetchSecretValues(secretsManager, secretArn), maxAgeMs: SECRET_CACHE_MS, clock: systemClock, logger, what: 'secret' }, secrets);
+  return { root: composeWith(secrets), secret };
+}
+
+async function composeOrExplain(): Promise<Composed> {
   try {
     return await compose();
   } catch (error) {
@@ -111,7 +135,43 @@ async function composeOrExplain(): Promise<AwsRoot> {
   }
 }
 
-export const { deps, linkSecret, linkKeys, mailer, suppressions, metrics }: AwsRoot = await composeOrExplain();
+const composed = await composeOrExplain();
+/** The root as composed at cold start (entry points that serve() get the current one). */
+export const { deps, linkSecret, linkKeys, mailer, suppressions, metrics }: AwsRoot = composed.root;
+
+let currentSecrets = await composed.secret.get();
+let currentRoot = composed.root;
+
+/** The root for this invocation: composed again when the secret changed since the last one. */
+async function freshRoot(): Promise<AwsRoot> {
+  const secrets = await composed.secret.get();
+  if (secrets === currentSecrets) return currentRoot;
+  try {
+    const root = composeWith(secrets);
+    [currentSecrets, currentRoot] = [secrets, root];
+    logger.info('secret changed: using its new values');
+  } catch (error) {
+    // A secret edited into something the configuration refuses: keep serving with the last good one.
+    logger.error('secret changed but cannot be used: keeping the values read before', { error });
+    currentSecrets = secrets;
+  }
+  return currentRoot;
+}
+
+/**
+ * An entry point's handler, built from the current root and built again when the secret
+ * changed (a new API key or webhook secret, a rotated link key), with the business metrics
+ * flushed after each invocation.
+ */
+export function serve<E, C extends unknown[], R>(build: (root: AwsRoot) => (event: E, ...rest: C) => Promise<R>): (event: E, ...rest: C) => Promise<R> {
+  let builtFor = currentRoot;
+  let built = build(currentRoot);
+  return withMetrics(async (event: E, ...rest: C) => {
+    const root = await freshRoot();
+    if (root !== builtFor) [builtFor, built] = [root, build(root)];
+    return built(event, ...rest);
+  });
+}
 
 /** The handler, flushing the business metrics it recorded when it ends, however it ends. */
 export function withMetrics<E, C extends unknown[], R>(handler: (event: E, ...rest: C) => Promise<R>): (event: E, ...rest: C) => Promise<R> {
