@@ -64,7 +64,7 @@ export function indexWriteUnits(index: IndexDefinition, partitionKey: string, be
   };
   const projected = (item: Item): Item => {
     if (index.projection === 'ALL') return item;
-    const names = [partitionKey, index.partitionKey.name, index.sortKey.name, ...index.projection.include];
+    const names = [partitionKey, index.partitionKey.name, index.sortKey.name, ...(index.projection === 'KEYS_ONLY' ? [] : index.projection.include)];
     return Object.fromEntries(names.filter((name) => item[name] !== undefined).map((name) => [name, item[name] as AttributeValue]));
   };
   const was = keyOf(before);

@@ -34,8 +34,8 @@ export class AlertTable extends Construct {
         indexName: index.indexName,
         partitionKey: { name: index.partitionKey.name, type: attributeType(index.partitionKey.type) },
         sortKey: { name: index.sortKey.name, type: attributeType(index.sortKey.type) },
-        ...(index.projection === 'ALL'
-          ? { projectionType: ProjectionType.ALL }
+        ...(index.projection === 'ALL' || index.projection === 'KEYS_ONLY'
+          ? { projectionType: index.projection === 'ALL' ? ProjectionType.ALL : ProjectionType.KEYS_ONLY }
           : { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...index.projection.include] }),
       });
     }

@@ -5,7 +5,7 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { AWS_VARIABLES } from '../../shared/config/environment.ts';
 import { createApp } from '../../shared/http/app.ts';
-import { GLOBAL_SECONDARY_INDEXES, TTL_ATTRIBUTE } from '../../shared/store/table-definition.ts';
+import { GLOBAL_SECONDARY_INDEXES, projectionOf, TTL_ATTRIBUTE } from '../../shared/store/table-definition.ts';
 import { FUNCTION_RUNTIME } from '../../infra/aws/app-function.ts';
 import type { AppFunction } from '../../infra/aws/app-function.ts';
 import { BUNDLE_BANNER, NODE_TARGET } from '../../infra/aws/bundling.ts';
@@ -141,10 +141,7 @@ describe('the table', () => {
           { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
           { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
         ],
-        Projection:
-          index.projection === 'ALL'
-            ? { ProjectionType: 'ALL' }
-            : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection.include] },
+        Projection: projectionOf(index),
       })),
     );
   });

@@ -172,7 +172,7 @@ describe('LocalTimers with TimerLoop', () => {
     broken.start();
     await waitFor('two failed ticks', async () => (logger.at('error').length >= 2 ? true : undefined), 3_000, 10);
     expect(logger.at('error')[0]?.message).toMatch(/tick failed/);
-    await expect(broken.tick()).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    await expect(broken.tick()).rejects.toMatchObject({ name: 'StoreUnavailableError', cause: { name: 'ResourceNotFoundException' } });
   });
 
   it('reports a table it cannot reach as timers unavailable', async () => {
