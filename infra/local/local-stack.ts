@@ -26,7 +26,7 @@ import type { Clock } from '../../shared/ports/clock.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
 import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from './embedded-dynamodb.ts';
 import { startEmbeddedSes, type EmbeddedSes } from './embedded-ses.ts';
-import { LOCAL_TABLE_NAME } from './local-table.ts';
+import { LOCAL_TABLE_NAME, OLDER_LOCAL_TABLE_NAMES } from './local-table.ts';
 import { InFlight } from './in-flight.ts';
 import { repeat, type RepeatingTask } from './repeating-task.ts';
 
@@ -44,6 +44,9 @@ export interface LocalStackOptions {
   readonly clock?: Clock;
   /** How often the local timer loop looks for due timers. */
   readonly timerTickMs?: number;
+  /** Index shards of a new table (default 16); an existing table keeps its own, and asking
+   * for another count is refused. */
+  readonly indexShards?: number;
 }
 
 export interface LocalStack {
@@ -63,21 +66,27 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       path: options.dataDir ? join(options.dataDir, 'dynamodb') : undefined,
     });
     started.push(dynamo);
-    await ensureTable(dynamo.client, LOCAL_TABLE_NAME);
+    const table = await ensureTable(dynamo.client, LOCAL_TABLE_NAME, {
+      migrateFrom: OLDER_LOCAL_TABLE_NAMES,
+      ...(options.indexShards === undefined ? {} : { indexShards: options.indexShards }),
+    });
+    if (table.migrated !== undefined) {
+      logger.info('moved the local data into the table of this version', { from: table.migrated.from, to: LOCAL_TABLE_NAME, items: table.migrated.items });
+    }
+    const tableOptions = { client: dynamo.client, tableName: LOCAL_TABLE_NAME, indexShards: table.indexShards };
 
     const ses: EmbeddedSes = await startEmbeddedSes({ host: '127.0.0.1', port: options.sesPort ?? 0 });
     started.push(ses);
 
-    const store = new DynamoAlertStore({ client: dynamo.client, tableName: LOCAL_TABLE_NAME });
-    const timers = new LocalTimers({ client: dynamo.client, tableName: LOCAL_TABLE_NAME });
+    const store = new DynamoAlertStore(tableOptions);
+    const timers = new LocalTimers(tableOptions);
     const mailer = new SesMailer({ client: ses.client, from: config.notifications.from });
     const chat = new SlackChat({});
     const notifier = new ChannelNotifier({ mailer, chat, config, linkSecret: options.linkSecret, logger });
     const deps: AppDeps = { config, store, timers, notifier, clock, logger };
 
     const loop = new TimerLoop({
-      client: dynamo.client,
-      tableName: LOCAL_TABLE_NAME,
+      ...tableOptions,
       clock,
       logger,
       tickMs: options.timerTickMs ?? 250,

@@ -6,19 +6,34 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { join } from 'node:path';
 import { DynamoAlertStore } from '../../shared/adapters/dynamo/dynamo-alert-store.ts';
 import { ensureTable } from '../../shared/adapters/dynamo/create-table.ts';
+import { readTableMeta } from '../../shared/adapters/dynamo/table-meta.ts';
+import { INDEX_SHARDS } from '../../shared/store/table-definition.ts';
 import type { AlertStore } from '../../shared/ports/alert-store.ts';
 import { startEmbeddedDynamoDb } from './embedded-dynamodb.ts';
 import { localCredentials } from './local-credentials.ts';
-import { LOCAL_TABLE_NAME } from './local-table.ts';
+import { LOCAL_TABLE_NAME, OLDER_LOCAL_TABLE_NAMES } from './local-table.ts';
 import { readRunningStackNote } from './running-stack.ts';
 
 export async function openLocalStore(options: { dataDir: string }): Promise<{ store: AlertStore; close(): Promise<void> }> {
   const running = await readRunningStackNote(options.dataDir);
   if (running) {
     const client = new DynamoDBClient({ endpoint: running.dynamoEndpoint, region: 'local', credentials: localCredentials });
-    return { store: new DynamoAlertStore({ client, tableName: LOCAL_TABLE_NAME }), close: async () => client.destroy() };
+    try {
+      // The running stack settled the table at its start: read the shard count it recorded.
+      const meta = await readTableMeta(client, LOCAL_TABLE_NAME);
+      const indexShards = meta?.indexShards ?? INDEX_SHARDS;
+      return { store: new DynamoAlertStore({ client, tableName: LOCAL_TABLE_NAME, indexShards }), close: async () => client.destroy() };
+    } catch (error) {
+      client.destroy();
+      throw error;
+    }
   }
   const dynamo = await startEmbeddedDynamoDb({ path: join(options.dataDir, 'dynamodb') });
-  await ensureTable(dynamo.client, LOCAL_TABLE_NAME);
-  return { store: new DynamoAlertStore({ client: dynamo.client, tableName: LOCAL_TABLE_NAME }), close: () => dynamo.close() };
+  try {
+    const { indexShards } = await ensureTable(dynamo.client, LOCAL_TABLE_NAME, { migrateFrom: OLDER_LOCAL_TABLE_NAMES });
+    return { store: new DynamoAlertStore({ client: dynamo.client, tableName: LOCAL_TABLE_NAME, indexShards }), close: () => dynamo.close() };
+  } catch (error) {
+    await dynamo.close();
+    throw error;
+  }
 }
