@@ -40,8 +40,10 @@ export function grantNeeds(role: Role, needs: FunctionNeeds, shared: SharedResou
   const { table, timers, secret, mailArns, senderAddress } = shared;
   // Every function reads the secret at cold start (functions/runtime/aws-root.ts).
   role.addToPrincipalPolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
-  if (needs.items.length > 0) {
-    role.addToPrincipalPolicy(new PolicyStatement({ actions: needs.items.map((a) => `dynamodb:${a}`), resources: [table.table.tableArn] }));
+  // An index that holds keys only is read with the alerts fetched by key (BatchGetItem).
+  const items = needs.queries.some((index) => index.readsItems) && !needs.items.includes('BatchGetItem') ? ['BatchGetItem' as const, ...needs.items] : needs.items;
+  if (items.length > 0) {
+    role.addToPrincipalPolicy(new PolicyStatement({ actions: items.map((a) => `dynamodb:${a}`), resources: [table.table.tableArn] }));
   }
   if (needs.queries.length > 0) {
     role.addToPrincipalPolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: needs.queries.map((index) => table.indexArn(index)) }));
