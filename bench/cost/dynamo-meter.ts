@@ -11,8 +11,8 @@
  *   larger of the old and the new item). A Query that reads nothing is still billed the
  *   minimum read (half a unit), which dynalite reports as 0: the minimum is applied here.
  *
- * Index write units are computed here, because dynalite reports none. Every index of the
- * table projects ALL, so an index entry is the whole item, and per index (DynamoDB Developer
+ * Index write units are computed here, because dynalite reports none. An index entry holds
+ * the attributes the index projects (table-definition.ts), and per index (DynamoDB Developer
  * Guide, "Provisioned throughput considerations for global secondary indexes"): an item
  * entering the index costs one write of its size, one leaving it one write of its old size,
  * one whose index key changed costs both (a delete and a put), and one that stays under the
