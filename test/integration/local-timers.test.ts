@@ -182,6 +182,24 @@ describe('LocalTimers with TimerLoop', () => {
   });
 });
 
+describe('LocalTimers over index shards', () => {
+  it('fires timers from 16 shards in the order one shard gives: by instant, then by name', async () => {
+    const requests = Array.from({ length: 40 }, (_, i) => request(`a${i}.breach.1`, T0 - (i % 7) * MINUTE_MS));
+    const order = async (indexShards: number): Promise<string[]> => {
+      const table = await dynalite.createTable(indexShards);
+      const sharded = new LocalTimers({ client: dynalite.client, tableName: table, indexShards });
+      await Promise.all(requests.map((r) => sharded.schedule(r)));
+      const delivered: string[] = [];
+      const made = new TimerLoop({ client: dynalite.client, tableName: table, indexShards, clock: new ManualClock(T0), logger, batchSize: 1, deliver: async (p) => void delivered.push(`${p.dueAt} ${p.alertId}`) });
+      expect(await made.tick()).toEqual({ delivered: 40, failed: 0 });
+      return delivered;
+    };
+    const one = await order(1);
+    expect(one).toEqual([...one].sort());
+    expect(await order(16)).toEqual(one);
+  });
+});
+
 describe('LocalTimers arms and cancels made together', () => {
   it('are written in BatchWriteItem calls of up to 25 after one existence check, and every timer fires', async () => {
     const counting = countingClient(dynalite.endpoint);
