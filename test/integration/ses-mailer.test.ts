@@ -72,6 +72,17 @@ describe('SesMailer against the SES emulator', () => {
     expect(await ses.messages()).toEqual([]);
   });
 
+  it('sends a message holding lone surrogates, and the next message is untouched by it', async () => {
+    const mailer = new SesMailer({ client: ses.client, from: 'sla-watch@example.test' });
+    await mailer.send({ ...MESSAGE, subject: 'hi \ud800 there', html: '<p>hi \udc00</p>', text: 'hi \ud800' });
+    const next: EmailMessage = { to: ['next@example.test'], subject: 'unrelated', html: '<p>unrelated</p>', text: 'unrelated' };
+    await mailer.send(next);
+    const [first, second, ...rest] = await ses.messages();
+    expect(rest).toEqual([]);
+    expect(first).toMatchObject({ subject: 'hi \ufffd there', body: { html: '<p>hi \ufffd</p>', text: 'hi \ufffd' } });
+    expect(second).toMatchObject({ destination: { to: ['next@example.test'] }, subject: 'unrelated', body: { html: '<p>unrelated</p>', text: 'unrelated' } });
+  });
+
   it('turns an SES failure into MailError keeping the SDK error as cause', async () => {
     const unreachable = new SESClient({
       endpoint: 'http://127.0.0.1:1',
