@@ -4,7 +4,8 @@ import { SesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
 import { isValidEmailAddress } from '../../shared/adapters/ses/email-address.ts';
 import { MailError } from '../../shared/errors.ts';
 import type { EmailMessage } from '../../shared/ports/mailer.ts';
-import { startSesEmulator, type SesEmulator } from '../support/ses-emulator.ts';
+import { readMailbox, startSesEmulator, type SesEmulator } from '../support/ses-emulator.ts';
+import { startEmbeddedSes } from '../../infra/local/embedded-ses.ts';
 
 let ses: SesEmulator;
 
@@ -110,4 +111,18 @@ describe('email address validation', () => {
       expect(isValidEmailAddress(address)).toBe(false);
     },
   );
+});
+
+describe('the local mailbox', () => {
+  it('keeps only the newest emails, so it never grows with the mail sent', async () => {
+    const small = await startEmbeddedSes({ host: '127.0.0.1', port: 0, keepEmails: 3 });
+    try {
+      const mailer = new SesMailer({ client: small.client, from: 'sla-watch@example.test' });
+      for (let i = 1; i <= 5; i += 1) await mailer.send({ ...MESSAGE, to: ['capped@example.test'], subject: `capped ${i}` });
+      const kept = (await readMailbox(small.endpoint)).filter((mail) => mail.destination.to.includes('capped@example.test'));
+      expect(kept.map((mail) => mail.subject)).toEqual(['capped 3', 'capped 4', 'capped 5']);
+    } finally {
+      await small.close();
+    }
+  });
 });
