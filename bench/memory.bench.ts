@@ -33,9 +33,15 @@ const REPORT_BUILDS = Number(process.env.REPORT_BUILDS ?? 20);
 const LATENCY_REQUESTS = 600;
 const SENDERS = 4;
 
+interface Rss {
+  readonly total: number;
+  readonly anonymous: number | null;
+}
+
 interface Server {
   readonly url: string;
-  rss(): Promise<number>;
+  /** Resident memory, and its anonymous part (Linux; null elsewhere), in bytes. */
+  rss(): Promise<Rss>;
   /** Live JS heap of the server's main thread after a full GC. */
   heap(): Promise<number>;
   stop(): Promise<void>;
@@ -65,7 +71,7 @@ async function startServer(dataDir: string): Promise<Server> {
   return {
     url,
     rss: async () => {
-      const answer = next<number>('rss');
+      const answer = next<Rss>('rss');
       child.send('rss');
       return answer;
     },
@@ -122,44 +128,45 @@ export async function benchMemory(bigRequests = BIG_REQUESTS, events = EVENTS, m
   const dataDir = await mkdtemp(join(tmpdir(), 'sla-watch-memory-'));
   const server = await startServer(dataDir);
   const results: BenchResult[] = [];
-  const rssMb = async () => (await server.rss()) / MB;
+  /** RSS after a full GC of the server's main thread, in MB: total and anonymous (own) memory. */
+  const sample = async () => {
+    await server.heap();
+    const rss = await server.rss();
+    return { total: rss.total / MB, anonymous: rss.anonymous === null ? Number.NaN : rss.anonymous / MB };
+  };
+  const show = (m: { total: number; anonymous: number }) => `${m.total.toFixed(0)} (${m.anonymous.toFixed(0)})`;
+  const rssRow = (name: string, m: { total: number; anonymous: number }, detail: string): BenchResult[] => [
+    { name: `${name}: RSS`, value: m.total, unit: 'MB', detail },
+    { name: `${name}: anonymous RSS`, value: m.anonymous, unit: 'MB', detail: 'without mapped database files' },
+  ];
   try {
     const date = new Date().toISOString().slice(0, 10);
     // One small request first, so idle means "started and has served", not "never touched".
     await post(`${server.url}/webhooks/generic`, JSON.stringify({ id: 'warm-up', title: 'Warm-up', priority: 'low' }));
-    const idle = await rssMb();
-    results.push({ name: 'memory: idle RSS', value: idle, unit: 'MB', detail: 'after one request' });
+    const idle = await sample();
     const heapIdle = (await server.heap()) / MB;
-    let heapAfter = heapIdle;
-    const afterEach: number[] = [];
-    const afterGc: number[] = [];
+    results.push(...rssRow('idle', idle, 'after one request'));
+    const afterEach: { total: number; anonymous: number }[] = [];
     for (let batch = 0; batch < bigRequests; batch += 1) {
       await post(`${server.url}/webhooks/am`, groupBody(batch, events));
-      afterEach.push(await rssMb());
-      heapAfter = (await server.heap()) / MB;
-      afterGc.push(await rssMb());
-      console.error(`  request ${batch + 1}/${bigRequests}: RSS ${afterEach.at(-1)?.toFixed(0)} MB (${afterGc.at(-1)?.toFixed(0)} MB after a GC of the main thread), main-thread heap after GC ${heapAfter.toFixed(0)} MB`);
+      afterEach.push(await sample());
+      console.error(`  request ${batch + 1}/${bigRequests}: RSS (anonymous) ${show(afterEach.at(-1) as { total: number; anonymous: number })} MB`);
     }
-    results.push({ name: `memory: RSS after ${bigRequests} x ${events.toLocaleString('en-US')}-event requests`, value: afterEach.at(-1) as number, unit: 'MB', detail: `after each: ${afterEach.map((v) => v.toFixed(0)).join(', ')}` });
-    results.push({ name: 'memory: RSS after a main-thread GC', value: afterGc.at(-1) as number, unit: 'MB', detail: `after each: ${afterGc.map((v) => v.toFixed(0)).join(', ')}` });
-    results.push({ name: 'memory: peak RSS growth over idle (intake)', value: Math.max(...afterEach) - idle, unit: 'MB' });
-    results.push({ name: 'memory: main-thread JS heap after GC', value: heapAfter, unit: 'MB', detail: `idle ${heapIdle.toFixed(0)} MB, after the ${bigRequests} requests` });
+    const heapAfter = (await server.heap()) / MB;
+    results.push(...rssRow(`after ${bigRequests} x ${events.toLocaleString('en-US')}-event requests`, afterEach.at(-1) as { total: number; anonymous: number }, `after each: ${afterEach.map(show).join(', ')}`));
+    results.push({ name: 'main-thread JS heap after GC', value: heapAfter, unit: 'MB', detail: `idle ${heapIdle.toFixed(0)} MB` });
     for (let batch = bigRequests; batch < bigRequests + moreRequests; batch += 1) await post(`${server.url}/webhooks/am`, groupBody(batch, events));
-    const beforeReports = await rssMb();
-    const afterBuild: number[] = [];
+    const beforeReports = await sample();
+    const afterBuild: { total: number; anonymous: number }[] = [];
     const started = performance.now();
     for (let build = 0; build < REPORT_BUILDS; build += 1) {
       await buildReport(server, date);
-      afterBuild.push(await rssMb());
+      afterBuild.push(await sample());
     }
     const buildSeconds = (performance.now() - started) / 1000 / REPORT_BUILDS;
-    results.push({ name: 'memory: RSS before reports (15,000 alerts)', value: beforeReports, unit: 'MB' });
-    results.push({
-      name: 'memory: RSS after 20 report builds',
-      value: afterBuild.at(-1) as number,
-      unit: 'MB',
-      detail: `max ${Math.max(...afterBuild).toFixed(0)}, ${buildSeconds.toFixed(2)} s a build`,
-    });
+    const alerts = (bigRequests + moreRequests) * events;
+    results.push(...rssRow(`before reports (${alerts.toLocaleString('en-US')} alerts)`, beforeReports, ''));
+    results.push(...rssRow(`after ${REPORT_BUILDS} report builds`, afterBuild.at(-1) as { total: number; anonymous: number }, `max anonymous ${Math.max(...afterBuild.map((m) => m.anonymous)).toFixed(0)} MB, ${buildSeconds.toFixed(2)} s a build`));
 
     const idleLatency = await intakeLatencies(server, 'idle');
     let building = true;
@@ -177,7 +184,7 @@ export async function benchMemory(bigRequests = BIG_REQUESTS, events = EVENTS, m
     results.push({ name: 'intake p99, idle', value: idleLatency.p99, unit: 'ms' });
     results.push({ name: 'intake p50, reports building', value: busyLatency.p50, unit: 'ms', detail: `${builds} reports built meanwhile` });
     results.push({ name: 'intake p99, reports building', value: busyLatency.p99, unit: 'ms', detail: `${(busyLatency.p99 / idleLatency.p99).toFixed(2)}x idle (goal at most 1.5x)` });
-    results.push({ name: 'memory: RSS at the end', value: await rssMb(), unit: 'MB' });
+    results.push(...rssRow('at the end', await sample(), ''));
     return results;
   } finally {
     await server.stop();
