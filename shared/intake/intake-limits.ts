@@ -1,7 +1,10 @@
 /**
  * The one text gate of intake: every format's events pass `withinLimits`, which cleans every
  * free-text field (clean-text.ts: well-formed Unicode, no controls but tab and newline) and
- * then caps it. What sla-watch keeps of the free text a sender writes. An alert is one stored item (at most
+ * then caps it, so nothing downstream (email, Slack, pages, the store, logs) sees malformed
+ * text. Identities are refused rather than cleaned (body-reader.ts, `identity`).
+ *
+ * What sla-watch keeps of the free text a sender writes: an alert is one stored item (at most
  * about 350 KB, see store/write-rules.ts), and a sender that puts a log dump into a
  * description must still get its alert stored and its SLA counted, so long text is clipped
  * (marked with `…`) rather than refused. Identities (dedup keys) are never clipped: two keys
