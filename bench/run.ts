@@ -10,6 +10,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
   'intake-storm': async () => (await import('./intake-storm.bench.ts')).benchIntakeStorm(),
   'timer-burst': async () => (await import('./timer-burst.bench.ts')).benchTimerBurst(),
   report: async () => (await import('./report.bench.ts')).benchReport(),
+  memory: async () => (await import('./memory.bench.ts')).benchMemory(),
   bundles: async () => (await import('./bundles.bench.ts')).benchBundles(),
   cost: async () => (await import('./cost.bench.ts')).benchCost(),
   'dynamo-heat': async () => (await import('./dynamo-heat.bench.ts')).benchDynamoHeat(),

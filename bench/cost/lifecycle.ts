@@ -209,7 +209,7 @@ function planSteps(plan: AlertPlan, options: LifecycleOptions, http: Http, alert
       {
         at: ack.at,
         run: async () =>
-          void (await http('ack-button', link(), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'note=' })),
+          void (await http('ack-button', link(), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' }, body: 'note=' })),
       },
     );
   }

@@ -1,8 +1,8 @@
 /**
  * The composition root for one machine: the whole of sla-watch on embedded stand-ins.
  * dynalite (DynamoDB protocol, on disk), aws-ses-v2-local (SES protocol), timers kept in the
- * same table and fired by a loop, the sweeper and the daily report on local timers, and the
- * same HTTP app the Lambda functions serve. Only the wiring differs from AWS.
+ * same table and fired by a loop, the sweeper and the daily report on local timers (reports
+ * built in a worker thread, report-thread.ts), and the same HTTP app the Lambda functions serve. Only the wiring differs from AWS.
  */
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
@@ -29,6 +29,7 @@ import { startEmbeddedSes, type EmbeddedSes } from './embedded-ses.ts';
 import { LOCAL_TABLE_NAME, OLDER_LOCAL_TABLE_NAMES } from './local-table.ts';
 import { InFlight } from './in-flight.ts';
 import { repeat, type RepeatingTask } from './repeating-task.ts';
+import { startReportThread, type ReportThread } from './report-thread.ts';
 
 export interface LocalStackOptions {
   readonly config: AppConfig;
@@ -85,6 +86,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const notifier = new ChannelNotifier({ mailer, chat, config, linkSecret: options.linkSecret, logger });
     const deps: AppDeps = { config, store, timers, notifier, clock, logger };
 
+    const reports: ReportThread = await startReportThread({ config, dynamoEndpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME }, clock);
+    started.push(reports);
+
     const loop = new TimerLoop({
       ...tableOptions,
       clock,
@@ -107,12 +111,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (config.reporting.enabled) {
       const { time, timezone } = config.reporting;
       tasks.push(
-        repeat('daily report', () => nextDailyAt(time, timezone, clock.now()) - clock.now(), () => sendDailyReport(deps, { mailer }, {}), logger),
+        repeat('daily report', () => nextDailyAt(time, timezone, clock.now()) - clock.now(), () => sendDailyReport(deps, { mailer, build: reports.build }, {}), logger),
       );
     }
     started.push({ close: async () => void (await Promise.all(tasks.map((task) => task.stop()))) });
 
-    const app = createApp(deps, { linkSecret: options.linkSecret });
+    const app = createApp(deps, { linkSecret: options.linkSecret, buildReport: reports.build });
     const host = options.host ?? '127.0.0.1';
     const requests = new InFlight();
     const server = await listen((request) => requests.track(app.fetch(request)), host, options.port ?? 8080);

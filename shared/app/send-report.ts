@@ -5,11 +5,13 @@
  * at all (`reporting.enabled`) is the caller's business; an explicit send always sends.
  *
  * The mailer is an extra argument rather than a member of AppDeps, which holds what every
- * use case needs; only this one mails directly instead of through the notifier. A MailError
+ * use case needs; only this one mails directly instead of through the notifier. `build` lets the
+ * composition root build the report elsewhere (a worker thread locally). A MailError
  * propagates: the scheduler's retry, or the operator, sends again.
  */
 import type { DailyReport } from '../domain/report/daily-report.ts';
 import type { Mailer } from '../ports/mailer.ts';
+import type { ReportBuilder } from '../ports/report-builder.ts';
 import { renderReportEmail } from '../report/report-email.ts';
 import type { AppDeps } from './app-deps.ts';
 import { buildDailyReport, type BuildReportRequest } from './build-report.ts';
@@ -22,7 +24,7 @@ export type SendReportOutcome =
 
 export async function sendDailyReport(
   deps: SendReportDeps,
-  { mailer }: { readonly mailer: Mailer },
+  { mailer, build }: { readonly mailer: Mailer; readonly build?: ReportBuilder },
   request: BuildReportRequest = {},
 ): Promise<SendReportOutcome> {
   const recipients = deps.config.reporting.recipients;
@@ -30,7 +32,7 @@ export async function sendDailyReport(
     deps.logger.warn('daily report not sent: sla.reporting.recipients is empty');
     return { kind: 'no_recipients' };
   }
-  const report = await buildDailyReport(deps, request);
+  const report = await (build ?? ((r: BuildReportRequest) => buildDailyReport(deps, r)))(request);
   const { messageId } = await mailer.send(renderReportEmail(report, recipients));
   deps.logger.info('daily report sent', {
     date: report.date,

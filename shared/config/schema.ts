@@ -90,6 +90,7 @@ import { apiKeysSchema, integrationsSchema } from './access-schema.ts';
 import { businessHoursSchema, CALENDAR_NAME, namedCalendar, RESERVED_CALENDAR_NAMES } from './calendar-schema.ts';
 import { DEFAULT_BUSINESS_HOURS } from './defaults.ts';
 import { awsSchema, operationsSchema } from './deployment-schema.ts';
+import { MAX_LINK_LIFETIME_MS } from '../domain/links/link-token.ts';
 import { byPriority, channels, clockTime, count, duration, email, emails, httpUrl, strict, timezone, urlFromEnv } from './fields.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -192,7 +193,11 @@ function notifications(env: Env) {
   );
 }
 
-const links = strict({ base_url: z.optional(httpUrl), ttl: z.optional(duration) });
+// Links verify only within a year of their expiry (link-token.ts): a longer ttl would sign dead links.
+const links = strict({
+  base_url: z.optional(httpUrl),
+  ttl: z.optional(duration.check(z.refine((seconds) => seconds * 1000 <= MAX_LINK_LIFETIME_MS, { error: 'must be at most 365d' }))),
+});
 
 /** The schema of the configuration file, reading `*_env` secrets from `env`. */
 export function configFileSchema(env: Env) {

@@ -9,12 +9,15 @@ import { mountAck } from './groups/ack-group.ts';
 import { mountAlerts } from './groups/alerts-group.ts';
 import { mountIntake } from './groups/intake-group.ts';
 import { mountReports } from './groups/reports-group.ts';
+import type { ReportBuilder } from '../ports/report-builder.ts';
 import { createHttpApp } from './http-app.ts';
 import type { RequestEnv } from './request-log.ts';
 
 export interface AppOptions {
   /** The HMAC secret that signs and verifies acknowledgment links. */
   readonly linkSecret: string | Buffer;
+  /** Where reports are built (a worker thread locally); the use case in this thread by default. */
+  readonly buildReport?: ReportBuilder;
   /** More route groups mounted at `/` after the built-in ones (document them in openapi.ts). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- route groups carry their own Env types
   readonly extraRoutes?: readonly Hono<any, any, any>[];
@@ -25,7 +28,7 @@ export function createApp(deps: AppDeps, options: AppOptions): Hono<RequestEnv> 
     mountAlerts(app, deps);
     mountIntake(app, deps);
     mountAck(app, deps, options.linkSecret);
-    mountReports(app, deps);
+    mountReports(app, deps, options.buildReport);
     for (const routes of options.extraRoutes ?? []) app.route('/', routes);
   });
 }

@@ -15,6 +15,7 @@ import { buildDailyReport } from '../app/build-report.ts';
 import { InvalidRequestError } from '../errors.ts';
 import { renderReportHtml } from '../report/report-html.ts';
 import { reportJson } from '../report/report-json.ts';
+import type { ReportBuilder } from '../ports/report-builder.ts';
 import { apiKeyAuth, type ApiKeyEnv } from './api-key-auth.ts';
 
 /** The page has no scripts, images, frames or forms; only the inline styles mail clients need too. */
@@ -27,20 +28,21 @@ function dateQuery(c: Context): string | undefined {
   return values[0];
 }
 
-export function reportRoutes(deps: AppDeps): Hono<ApiKeyEnv> {
+/** `build` is where reports are built: the use case in this thread unless the root says otherwise. */
+export function reportRoutes(deps: AppDeps, build: ReportBuilder = (request) => buildDailyReport(deps, request)): Hono<ApiKeyEnv> {
   const app = new Hono<ApiKeyEnv>();
   // Scoped to /reports so mounting this group at `/` puts no key requirement on other groups.
   app.use('/reports/*', apiKeyAuth(deps.config.apiKeys));
 
   app.get('/reports/daily', async (c) => {
     const date = dateQuery(c);
-    const report = await buildDailyReport(deps, date === undefined ? {} : { date });
+    const report = await build(date === undefined ? {} : { date });
     c.header('Cache-Control', 'no-store');
     return c.json(reportJson(report));
   });
 
   app.get('/reports/daily/:date', async (c) => {
-    const report = await buildDailyReport(deps, { date: c.req.param('date') });
+    const report = await build({ date: c.req.param('date') });
     c.header('Cache-Control', 'no-store');
     c.header('Content-Security-Policy', REPORT_PAGE_CSP);
     c.header('Referrer-Policy', 'no-referrer');

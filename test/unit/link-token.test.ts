@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actionLinks, actionLinkUrl, linkActionsFor } from '../../shared/domain/links/action-links.ts';
-import { DEFAULT_LINK_TTL_SECONDS, signLinkToken, verifyLinkToken, type LinkClaims } from '../../shared/domain/links/link-token.ts';
+import { DEFAULT_LINK_TTL_SECONDS, MAX_LINK_LIFETIME_MS, signLinkToken, verifyLinkToken, type LinkClaims } from '../../shared/domain/links/link-token.ts';
 
 const SECRET = 'link-secret-0123456789abcdefghijkl';
 const NOW = Date.UTC(2026, 10, 30, 12, 0, 0);
@@ -91,6 +91,14 @@ describe('link tokens', () => {
     );
     const signature = signLinkToken(CLAIMS, SECRET).split('.')[1] ?? '';
     expect(verifyLinkToken(`${forgedPayload}.${signature}`, SECRET, NOW)).toEqual({ ok: false, reason: 'bad-signature' });
+  });
+
+  it('refuse as malformed an expiry more than a year ahead, however it is signed (no instant past what pages can show)', () => {
+    for (const expiresAt of [NOW + MAX_LINK_LIFETIME_MS + 1, 8_640_000_000_000_001, Number.MAX_SAFE_INTEGER]) {
+      const token = signLinkToken({ ...CLAIMS, expiresAt }, SECRET);
+      expect(verifyLinkToken(token, SECRET, NOW)).toEqual({ ok: false, reason: 'malformed' });
+    }
+    expect(verifyLinkToken(signLinkToken({ ...CLAIMS, expiresAt: NOW + MAX_LINK_LIFETIME_MS }, SECRET), SECRET, NOW).ok).toBe(true);
   });
 
   it('work until just before expiresAt and not at it', () => {

@@ -39,6 +39,13 @@ export interface LinkExpectation {
 /** Links stay valid this long unless configured otherwise (links.ttlSeconds). */
 export const DEFAULT_LINK_TTL_SECONDS = 7 * 24 * 60 * 60;
 
+/**
+ * No link lives longer than a year: a signed expiry further from now than that was not made
+ * by this server's configuration (its ttl is capped to match) and is refused as malformed, so
+ * no instant outside what pages can show (JavaScript dates end in the year 275760) gets in.
+ */
+export const MAX_LINK_LIFETIME_MS = 365 * 24 * 60 * 60 * 1000;
+
 /** Longer tokens are refused before any decoding or HMAC work. */
 const MAX_TOKEN_LENGTH = 2048;
 const MAC_BYTES = 32;
@@ -101,9 +108,9 @@ export type LinkKeys = string | Buffer | readonly (string | Buffer)[];
 
 /**
  * Checks a token: shape, then signature (constant time, against every key, with no early exit),
- * then expiry (valid strictly before `expiresAt`), then what the caller expects. The signature
- * is checked before the payload is trusted, so a forged payload never reaches the JSON parser's
- * output.
+ * then expiry (at most a year after `now`, else malformed; valid strictly before `expiresAt`),
+ * then what the caller expects. The signature is checked before the payload is trusted, so a
+ * forged payload never reaches the JSON parser's output.
  */
 export function verifyLinkToken(
   token: string,
@@ -127,6 +134,7 @@ export function verifyLinkToken(
   if (!signed) return { ok: false, reason: 'bad-signature' };
   const claims = parseClaims(payload);
   if (claims === null) return { ok: false, reason: 'malformed' };
+  if (claims.expiresAt > now + MAX_LINK_LIFETIME_MS) return { ok: false, reason: 'malformed' };
   if (now >= claims.expiresAt) return { ok: false, reason: 'expired' };
   if (expected.alertId !== undefined && expected.alertId !== claims.alertId) return { ok: false, reason: 'wrong-alert' };
   if (expected.action !== undefined && expected.action !== claims.action) return { ok: false, reason: 'wrong-action' };

@@ -77,7 +77,7 @@ function readEvent(reader: BodyReader, item: unknown, path: string): IntakeEvent
   if (event === null) return null;
   const at = (key: string) => fieldPath(path, key);
   const keyField = event['dedup_key'] !== undefined ? 'dedup_key' : 'id';
-  const dedupKey = reader.key(event[keyField], at(keyField), { required: true, maxLength: INTAKE_LIMITS.dedupKeyLength });
+  const dedupKey = reader.key(event[keyField], at(keyField), { required: true, maxLength: INTAKE_LIMITS.dedupKeyLength, identity: true });
   const status = reader.string(event['status'], at('status'), { oneOf: STATUSES }) ?? 'firing';
   const title = reader.string(event['title'], at('title'), { required: status === 'firing' });
   const priority = reader.string(event['priority'], at('priority'), { oneOf: PRIORITIES }) as Priority | null;
