@@ -25,6 +25,13 @@ export interface IntegrationConfig {
   readonly grafanaSignature: GrafanaSignatureConfig | null;
   /** Slack incoming webhook for this integration's alerts (overrides the priority's). */
   readonly slackWebhookUrl: string | null;
+  /**
+   * Whether the acknowledgments this source relays were made by a person (`source_acknowledgments`;
+   * default true for pagerduty, whose `acknowledge` is a person's action in the sending tool,
+   * false for the rest). When false they stop reminders but do not answer the acknowledgment SLA.
+   * Resolutions from a webhook are always the source's.
+   */
+  readonly sourceAcknowledgments: boolean;
 }
 
 export interface GrafanaSignatureConfig {

@@ -25,6 +25,7 @@ function integration(entry: Integration): IntegrationConfig {
         ? null
         : { secret: signatureSecret, header: signature.header ?? DEFAULT_GRAFANA_SIGNATURE_HEADER, timestampHeader: signature.timestamp_header ?? null },
     slackWebhookUrl: entry.slack_webhook_url ?? entry.slack_webhook_url_env ?? null,
+    sourceAcknowledgments: entry.source_acknowledgments ?? entry.format === 'pagerduty',
   };
 }
 

@@ -53,6 +53,7 @@
  *     default_priority: medium            # for a severity the map does not know (default medium)
  *     slack_webhook_url: https://hooks.slack.com/...  # this integration's alerts go here
  *     # slack_webhook_url_env: NAME                   # or from a variable (a secret: keep it out of files)
+ *     source_acknowledgments: false       # its acknowledgments are a person's (default: true for pagerduty only)
  *   - id: grafana
  *     format: grafana
  *     secrets: ["..."]

@@ -151,7 +151,7 @@ describe('a configuration file', () => {
       { GRAFANA_SECRET: envSecret, BOT_KEY: 'bot-key-0123456789abc' },
     );
     expect(config.integrations).toEqual([
-      { id: 'prod-am', format: 'alertmanager', secrets: ['old-secret-0123456789', 'new-secret-0123456789'], priorityMap: { critical: 'critical', warning: 'low' }, defaultPriority: 'high', grafanaSignature: null, slackWebhookUrl: null },
+      { id: 'prod-am', format: 'alertmanager', secrets: ['old-secret-0123456789', 'new-secret-0123456789'], priorityMap: { critical: 'critical', warning: 'low' }, defaultPriority: 'high', grafanaSignature: null, slackWebhookUrl: null, sourceAcknowledgments: false },
       {
         id: 'grafana',
         format: 'grafana',
