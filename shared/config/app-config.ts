@@ -5,6 +5,7 @@
  */
 import type { IntegrationFormat } from '../domain/alert/alert.ts';
 import type { CalendarSpec } from '../domain/calendar/calendar-spec.ts';
+import type { ReportInterval } from '../domain/report/report-period.ts';
 import type { Priority } from '../domain/sla/priority.ts';
 import type { SlaPolicy } from '../domain/sla/sla-policy.ts';
 
@@ -66,7 +67,10 @@ export interface LinkConfig {
 
 export interface ReportingConfig {
   readonly enabled: boolean;
-  readonly interval: 'daily';
+  /** Which reports are mailed on their schedules: daily, weekly (Mondays), monthly (the 1st). */
+  readonly intervals: readonly ReportInterval[];
+  /** A label whose values each get a row of their own in the report (`group_by`), or null. */
+  readonly groupBy: string | null;
   readonly recipients: readonly string[];
   readonly includeDetails: boolean;
   /** Local wall time `HH:MM` at which the daily report is sent. */

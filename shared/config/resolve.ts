@@ -65,7 +65,8 @@ export function resolveConfig(file: ConfigFile): AppConfig {
     },
     reporting: {
       enabled: reporting?.enabled ?? DEFAULT_REPORTING.enabled,
-      interval: reporting?.interval ?? DEFAULT_REPORTING.interval,
+      intervals: reporting?.intervals ?? (reporting?.interval === undefined ? DEFAULT_REPORTING.intervals : [reporting.interval]),
+      groupBy: reporting?.group_by ?? null,
       recipients: [...(reporting?.recipients ?? DEFAULT_REPORTING.recipients)],
       includeDetails: reporting?.include_details ?? DEFAULT_REPORTING.includeDetails,
       time: reporting?.time ?? DEFAULT_REPORTING.time,

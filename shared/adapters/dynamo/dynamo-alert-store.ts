@@ -99,6 +99,20 @@ export class DynamoAlertStore implements AlertStore {
     );
   }
 
+  async firstCreatedAt(): Promise<Instant | null> {
+    const out = await this.query('firstCreatedAt', {
+      IndexName: BY_CREATED_INDEX.indexName,
+      KeyConditionExpression: '#listPk = :list',
+      ExpressionAttributeNames: { '#listPk': BY_CREATED_INDEX.partitionKey.name, '#createdAt': BY_CREATED_INDEX.sortKey.name },
+      ExpressionAttributeValues: { ':list': { S: ALERT_LIST_PK } },
+      ProjectionExpression: '#createdAt',
+      ScanIndexForward: true,
+      Limit: 1,
+    });
+    const first = out.Items?.[0]?.[BY_CREATED_INDEX.sortKey.name]?.N;
+    return first === undefined ? null : Number(first);
+  }
+
   async list(query: AlertListQuery): Promise<AlertPage> {
     assertPageSize(query.limit);
     const names: Record<string, string> = { '#listPk': BY_CREATED_INDEX.partitionKey.name };
