@@ -1,5 +1,5 @@
 /**
- * The local stack's alert store for a command that runs beside it (`sla-watch report`): the
+ * The local stack's alert store (and report rollups) for a command that runs beside it (`sla-watch report`): the
  * running stack's DynamoDB when there is one, else dynalite opened on the data directory.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -7,18 +7,22 @@ import { join } from 'node:path';
 import { DynamoAlertStore } from '../../shared/adapters/dynamo/dynamo-alert-store.ts';
 import { ensureTable } from '../../shared/adapters/dynamo/create-table.ts';
 import type { AlertStore } from '../../shared/ports/alert-store.ts';
+import type { ReportRollups } from '../../shared/ports/report-rollups.ts';
+import { DynamoReportRollups } from '../../shared/adapters/dynamo/dynamo-report-rollups.ts';
 import { startEmbeddedDynamoDb } from './embedded-dynamodb.ts';
 import { localCredentials } from './local-credentials.ts';
 import { LOCAL_TABLE_NAME } from './local-table.ts';
 import { readRunningStackNote } from './running-stack.ts';
 
-export async function openLocalStore(options: { dataDir: string }): Promise<{ store: AlertStore; close(): Promise<void> }> {
+export async function openLocalStore(options: { dataDir: string }): Promise<{ store: AlertStore; rollups: ReportRollups; close(): Promise<void> }> {
   const running = await readRunningStackNote(options.dataDir);
   if (running) {
     const client = new DynamoDBClient({ endpoint: running.dynamoEndpoint, region: 'local', credentials: localCredentials });
-    return { store: new DynamoAlertStore({ client, tableName: LOCAL_TABLE_NAME }), close: async () => client.destroy() };
+    const tables = { client, tableName: LOCAL_TABLE_NAME };
+    return { store: new DynamoAlertStore(tables), rollups: new DynamoReportRollups(tables), close: async () => client.destroy() };
   }
   const dynamo = await startEmbeddedDynamoDb({ path: join(options.dataDir, 'dynamodb') });
   await ensureTable(dynamo.client, LOCAL_TABLE_NAME);
-  return { store: new DynamoAlertStore({ client: dynamo.client, tableName: LOCAL_TABLE_NAME }), close: () => dynamo.close() };
+  const tables = { client: dynamo.client, tableName: LOCAL_TABLE_NAME };
+  return { store: new DynamoAlertStore(tables), rollups: new DynamoReportRollups(tables), close: () => dynamo.close() };
 }

@@ -55,7 +55,7 @@ export const LABEL_FIELDS: Readonly<Record<ReportInterval, string>> = { daily: '
 
 /** Throws InvalidRequestError naming the problem: a malformed label, or a period in the future. */
 export async function buildReport(deps: BuildReportDeps, request: BuildReportRequest = {}): Promise<PeriodReport> {
-  const { config, store, clock } = deps;
+  const { config, clock } = deps;
   const now = clock.now();
   const zone = config.reporting.timezone;
   const interval = request.interval ?? 'daily';
