@@ -78,7 +78,8 @@ export async function buildReport(deps: BuildReportDeps, request: BuildReportReq
   const previousDays = previous === null ? null : await dayRollups(deps, previous.dates, now);
   const backlog = await readBacklog(deps, now);
   const opened = days.some((d) => PRIORITIES.some((p) => d.priorities[p].opened > 0));
-  const hasData = opened || backlog.total.open > 0 || (await hasAlertsBefore(deps, period.toAt));
+  // The backlog is about now, not the period: only alerts stored before the period's end count as its data.
+  const hasData = opened || (await hasAlertsBefore(deps, period.toAt));
   return composeReport({
     period,
     now,

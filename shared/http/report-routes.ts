@@ -50,8 +50,9 @@ export function reportRoutes(deps: AppDeps): Hono<ApiKeyEnv> {
       return c.json(reportJson(report));
     });
 
-    app.get(`/reports/${interval}/:label`, async (c) => {
-      const param = c.req.param('label');
+    const name = LABEL_FIELDS[interval];
+    app.get(`/reports/${interval}/:${name}`, async (c) => {
+      const param = c.req.param(name) ?? '';
       c.header('Cache-Control', 'no-store');
       if (param.endsWith('.csv')) {
         const rows = exportReportCsv(deps, { interval, label: param.slice(0, -'.csv'.length) });
