@@ -260,7 +260,7 @@ async function aggregateOnly(gc: () => void, config: AppConfig, total: number): 
 
 function dayTally(config: AppConfig, date: string): DayTally {
   const day = reportDay(date, 'UTC');
-  return new DayTally({ date, timezone: 'UTC', fromAt: day.fromAt, toAt: day.toAt, now: NOW, linkBaseUrl: config.links.baseUrl, groupBy: 'job' });
+  return new DayTally({ date, timezone: 'UTC', fromAt: day.fromAt, toAt: day.toAt, now: NOW, linkBaseUrl: config.links.baseUrl, groupBy: config.reporting.groupBy });
 }
 
 /**
@@ -308,7 +308,7 @@ async function mergedSettledMtta(rollups: DynamoReportRollups): Promise<{ median
 
 export async function benchReport(total = 100_000): Promise<BenchResult[]> {
   const gc = collector();
-  const config = parseConfig({ sla: { reporting: { timezone: 'UTC', include_details: true } } }, {});
+  const config = parseConfig({ sla: { reporting: { timezone: 'UTC', include_details: true, group_by: 'job' } } }, {});
   const db = await startChildDynalite();
   try {
     await ensureTable(db.client, TABLE);

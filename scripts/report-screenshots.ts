@@ -13,7 +13,7 @@ import { alertId } from '../shared/domain/alert/alert-id.ts';
 import { applyResponse } from '../shared/domain/alert/apply-response.ts';
 import { newAlert } from '../shared/domain/alert/new-alert.ts';
 import type { Alert } from '../shared/domain/alert/alert.ts';
-import { DAY_MS, MINUTE_MS } from '../shared/domain/instant.ts';
+import { DAY_MS } from '../shared/domain/instant.ts';
 import { PRIORITIES } from '../shared/domain/sla/priority.ts';
 import { renderReportHtml } from '../shared/report/report-html.ts';
 import { launchChromium } from '../test/support/chromium.ts';

@@ -24,6 +24,13 @@ import { LogHistogram } from './log-histogram.ts';
 import { MAX_BREACHED_LISTED, type BreachedAlert, type BreachedClock, type ResponseTimes, type SlaClockName } from './period-report.ts';
 import { SourceTally } from './source-tally.ts';
 
+/**
+ * Sources a rollup keeps: the top this many by alerts and by deliveries. A day with thousands
+ * of sources would otherwise fill its item; a week's noisiest are then those among each day's
+ * top, which is where the noisiest of a week are.
+ */
+const ROLLUP_SOURCES = 50;
+
 export interface DayTallyOptions {
   readonly date: string;
   readonly timezone: string;
@@ -203,7 +210,7 @@ export class DayTally {
       linkBaseUrl,
       priorities,
       groups: [...this.groups.values()].map((g) => g.data()),
-      sources: this.sources.all(),
+      sources: this.sources.kept(ROLLUP_SOURCES),
       breached: this.listedBreaches(),
       breachedCount: this.breachedCount,
     };

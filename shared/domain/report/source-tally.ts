@@ -45,8 +45,13 @@ export class SourceTally {
     entry.deliveries += count.deliveries;
   }
 
-  all(): SourceCount[] {
-    return [...this.sources.values()].map((entry) => ({ ...entry }));
+  /** The top `limit` by alerts and the top `limit` by deliveries, together (no duplicates). */
+  kept(limit: number): SourceCount[] {
+    const byAlerts = this.top(limit, 'alerts');
+    const byDeliveries = this.top(limit, 'deliveries');
+    const key = (s: SourceCount) => `${s.integrationId}\u0000${s.sourceName}`;
+    const seen = new Set(byAlerts.map(key));
+    return [...byAlerts, ...byDeliveries.filter((s) => !seen.has(key(s)))];
   }
 
   /** The `limit` sources ranking highest by `ranking`. */
