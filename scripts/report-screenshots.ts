@@ -113,7 +113,7 @@ try {
       await page.setContent(renderReportHtml(report, variant));
       const path = `docs/screenshots/report-${name}-${variant}.png`;
       // The top of the report (the rest is lists): what a reader sees first.
-      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      const height = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollHeight: number } } }).document.documentElement.scrollHeight);
       await page.screenshot({ path, clip: { x: 0, y: 0, width: 720, height: Math.min(height, 2000) } });
       console.log(`${path}: ${report.totals.opened} alerts, ${report.totals.breaches} breaches, ${report.backlog.total.open} open`);
     }
