@@ -12,6 +12,7 @@ import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESClient } from '@aws-sdk/client-ses';
 import { systemClock } from '../../shared/adapters/clock/system-clock.ts';
+import { DynamoReportRollups } from '../../shared/adapters/dynamo/dynamo-report-rollups.ts';
 import { DynamoAlertStore } from '../../shared/adapters/dynamo/dynamo-alert-store.ts';
 import { DynamoSuppressionList } from '../../shared/adapters/dynamo/dynamo-suppression-list.ts';
 import { JsonLogger } from '../../shared/adapters/log/json-logger.ts';
@@ -108,7 +109,8 @@ function composeWith(secrets: SecretValues): AwsRoot {
   // Every email, notifications and the report alike, skips addresses SES bounced or had complaints about.
   const mailer = new SuppressingMailer(sesMailer, suppressions);
   const notifier = new MeteredNotifier(new ChannelNotifier({ mailer, chat: new SlackChat({}), config, linkSecret: secrets.linkSecret, logger }), metrics);
-  return { deps: { config, store, timers, notifier, clock: systemClock, logger }, linkSecret: secrets.linkSecret, linkKeys: secrets.linkKeys, mailer, suppressions, metrics };
+  const rollups = new DynamoReportRollups({ client: dynamo, tableName: aws.tableName });
+  return { deps: { config, store, timers, notifier, clock: systemClock, logger, rollups }, linkSecret: secrets.linkSecret, linkKeys: secrets.linkKeys, mailer, suppressions, metrics };
 }
 
 interface Composed {

@@ -24,6 +24,8 @@ export interface FunctionNeeds {
   readonly timers: boolean;
   /** Whether it sends email. */
   readonly mail: boolean;
+  /** Whether it reads and writes the report's day rollups (`ROLLUP#...` items only). */
+  readonly rollups?: boolean;
 }
 
 export interface SharedResources {
@@ -47,6 +49,16 @@ export function grantNeeds(role: Role, needs: FunctionNeeds, shared: SharedResou
   }
   if (needs.queries.length > 0) {
     role.addToPrincipalPolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: needs.queries.map((index) => table.indexArn(index)) }));
+  }
+  if (needs.rollups === true) {
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:BatchGetItem', 'dynamodb:PutItem'],
+        resources: [table.table.tableArn],
+        // Only the rollup items: a report never writes an alert.
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ROLLUP#*'] } },
+      }),
+    );
   }
   if (needs.timers) {
     role.addToPrincipalPolicy(

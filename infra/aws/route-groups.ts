@@ -8,7 +8,7 @@
  * a bundle carries only its routes and the hot intake path loads the least. API Gateway sends
  * each group only its routes, and each group's role allows only what its routes do.
  */
-import { BY_CREATED_INDEX, BY_DAY_INDEX } from '../../shared/store/table-definition.ts';
+import { BY_CREATED_INDEX, BY_DAY_INDEX, OPEN_INDEX } from '../../shared/store/table-definition.ts';
 import type { EntryName } from './entries.ts';
 import type { FunctionNeeds } from './permissions.ts';
 
@@ -63,11 +63,16 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
   {
     id: 'Reports',
     entry: 'api-reports',
-    description: 'the daily SLA report as JSON and HTML',
+    description: 'the daily, weekly and monthly SLA reports as JSON, HTML and CSV',
     routes: [
       ['GET', '/reports/daily'],
       ['GET', '/reports/daily/{date}'],
+      ['GET', '/reports/weekly'],
+      ['GET', '/reports/weekly/{week}'],
+      ['GET', '/reports/monthly'],
+      ['GET', '/reports/monthly/{month}'],
     ],
-    needs: { items: [], queries: [BY_DAY_INDEX], timers: false, mail: false },
+    // The day, open and created indexes, and the stored day rollups (reports/rollups only).
+    needs: { items: [], queries: [BY_DAY_INDEX, OPEN_INDEX, BY_CREATED_INDEX], timers: false, mail: false, rollups: true },
   },
 ];

@@ -10,16 +10,17 @@ import { join } from 'node:path';
 import { systemClock } from '../../shared/adapters/clock/system-clock.ts';
 import { ensureTable } from '../../shared/adapters/dynamo/create-table.ts';
 import { DynamoAlertStore } from '../../shared/adapters/dynamo/dynamo-alert-store.ts';
+import { DynamoReportRollups } from '../../shared/adapters/dynamo/dynamo-report-rollups.ts';
 import { LocalTimers } from '../../shared/adapters/local-timers/local-timers.ts';
 import { TimerLoop } from '../../shared/adapters/local-timers/timer-loop.ts';
 import { SesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
 import { SlackChat } from '../../shared/adapters/slack/slack-chat.ts';
 import type { AppDeps } from '../../shared/app/app-deps.ts';
 import { handleTimer } from '../../shared/app/handle-timer.ts';
-import { sendDailyReport } from '../../shared/app/send-report.ts';
+import { sendReport } from '../../shared/app/send-report.ts';
 import { sweep, sweepBudgetMs } from '../../shared/app/sweep.ts';
 import type { AppConfig } from '../../shared/config/app-config.ts';
-import { nextDailyAt } from '../../shared/domain/schedule/next-daily-at.ts';
+import { nextReportAt } from '../../shared/domain/schedule/next-report-at.ts';
 import { createApp } from '../../shared/http/app.ts';
 import { ChannelNotifier } from '../../shared/notify/channel-notifier.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
@@ -84,9 +85,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const mailer = new SesMailer({ client: ses.client, from: config.notifications.from });
     const chat = new SlackChat({});
     const notifier = new ChannelNotifier({ mailer, chat, config, linkSecret: options.linkSecret, logger });
-    const deps: AppDeps = { config, store, timers, notifier, clock, logger };
+    const rollups = new DynamoReportRollups(tableOptions);
+    const deps: AppDeps = { config, store, timers, notifier, clock, logger, rollups };
 
-    const reports: ReportThread = await startReportThread({ config, dynamoEndpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME }, clock);
+    const reports: ReportThread = await startReportThread({ config, dynamoEndpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, indexShards: table.indexShards }, clock);
     started.push(reports);
 
     const loop = new TimerLoop({
@@ -110,9 +112,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ];
     if (config.reporting.enabled) {
       const { time, timezone } = config.reporting;
-      tasks.push(
-        repeat('daily report', () => nextDailyAt(time, timezone, clock.now()) - clock.now(), () => sendDailyReport(deps, { mailer, build: reports.build }, {}), logger),
-      );
+      // Each interval on its own schedule: the daily report every day, the weekly on Mondays,
+      // the monthly on the 1st, all at reporting.time (next-report-at.ts).
+      for (const interval of config.reporting.intervals) {
+        tasks.push(
+          repeat(
+            `${interval} report`,
+            () => nextReportAt(interval, time, timezone, clock.now()) - clock.now(),
+            () => sendReport(deps, { mailer, build: reports.build }, { interval }),
+            logger,
+          ),
+        );
+      }
     }
     started.push({ close: async () => void (await Promise.all(tasks.map((task) => task.stop()))) });
 

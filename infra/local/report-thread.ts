@@ -4,7 +4,7 @@
  * more than doubled while reports built back to back). A worker thread builds them instead,
  * reading the store over its own connection; the main thread only passes the request and
  * `now` and receives the finished report (plain data). On AWS the report runs in a function
- * of its own, so this is local wiring only: the use case is the same buildDailyReport.
+ * of its own, so this is local wiring only: the use case is the same buildPeriodReport.
  *
  * The worker runs TypeScript through tsx's loader, as the local stack itself does.
  */
@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BuildReportRequest } from '../../shared/app/build-report.ts';
 import type { AppConfig } from '../../shared/config/app-config.ts';
-import type { DailyReport } from '../../shared/domain/report/daily-report.ts';
+import type { PeriodReport } from '../../shared/domain/report/period-report.ts';
 import type { Instant } from '../../shared/domain/instant.ts';
 import { InvalidRequestError, SlaWatchError, StoreUnavailableError, type ErrorCode } from '../../shared/errors.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
@@ -24,6 +24,8 @@ export interface ReportThreadData {
   readonly config: AppConfig;
   readonly dynamoEndpoint: string;
   readonly tableName: string;
+  /** The table's index shard count, as the stack settled it at start. */
+  readonly indexShards: number;
 }
 
 export interface ReportThreadRequest {
@@ -38,7 +40,7 @@ interface ThreadError {
   readonly details: string[];
 }
 
-export type ReportThreadReply = { readonly id: number; readonly report: DailyReport } | { readonly id: number; readonly error: ThreadError };
+export type ReportThreadReply = { readonly id: number; readonly report: PeriodReport } | { readonly id: number; readonly error: ThreadError };
 
 export interface ReportThread {
   readonly build: ReportBuilder;
@@ -67,7 +69,7 @@ export async function startReportThread(data: ReportThreadData, clock: Clock): P
   const source = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
   const worker = new Worker(source, { eval: true, workerData: data });
   // A worker that died takes its pending builds with it: they fail rather than hang.
-  const pending = new Map<number, { resolve: (report: DailyReport) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (report: PeriodReport) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   let failed: Error | null = null;
   worker.on('message', (reply: ReportThreadReply) => {
@@ -91,7 +93,7 @@ export async function startReportThread(data: ReportThreadData, clock: Clock): P
   });
   return {
     build: (request) =>
-      new Promise<DailyReport>((resolve, reject) => {
+      new Promise<PeriodReport>((resolve, reject) => {
         if (failed !== null) return reject(failed);
         const id = nextId;
         nextId += 1;

@@ -7,7 +7,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { parentPort, workerData } from 'node:worker_threads';
 import { DynamoAlertStore } from '../../shared/adapters/dynamo/dynamo-alert-store.ts';
-import { buildDailyReport } from '../../shared/app/build-report.ts';
+import { buildReport } from '../../shared/app/build-report.ts';
+import { DynamoReportRollups } from '../../shared/adapters/dynamo/dynamo-report-rollups.ts';
 import { SlaWatchError } from '../../shared/errors.ts';
 import type { ReportThreadData, ReportThreadReply, ReportThreadRequest } from './report-thread.ts';
 import { localCredentials } from './local-credentials.ts';
@@ -15,13 +16,14 @@ import { oneReadAtATime } from './one-read-at-a-time.ts';
 
 const data = workerData as ReportThreadData;
 const client = new DynamoDBClient({ endpoint: data.dynamoEndpoint, region: 'local', credentials: localCredentials, maxAttempts: 3 });
-const store = oneReadAtATime(new DynamoAlertStore({ client, tableName: data.tableName }));
+const store = oneReadAtATime(new DynamoAlertStore({ client, tableName: data.tableName, indexShards: data.indexShards }));
+const rollups = new DynamoReportRollups({ client, tableName: data.tableName });
 const port = parentPort;
 if (port === null) throw new Error('report-worker.ts runs only as a worker thread');
 
 port.on('message', (message: ReportThreadRequest) => {
   const clock = { now: () => message.nowAt };
-  buildDailyReport({ config: data.config, store, clock }, message.request).then(
+  buildReport({ config: data.config, store, clock, rollups }, message.request).then(
     (report) => port.postMessage({ id: message.id, report } satisfies ReportThreadReply),
     (error: unknown) =>
       port.postMessage({

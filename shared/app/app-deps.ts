@@ -8,6 +8,7 @@ import type { AlertStore } from '../ports/alert-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { Notifier } from '../ports/notifier.ts';
+import type { ReportRollups } from '../ports/report-rollups.ts';
 import type { Timers } from '../ports/timers.ts';
 
 export interface AppDeps {
@@ -17,4 +18,6 @@ export interface AppDeps {
   readonly notifier: Notifier;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Stored per-day report summaries; without them weekly and monthly reports read every alert of the period. */
+  readonly rollups?: ReportRollups;
 }

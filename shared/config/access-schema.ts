@@ -46,6 +46,7 @@ function integrationSchema(env: Env) {
     grafana_signature: z.optional(grafanaSignature),
     slack_webhook_url: z.optional(httpUrl),
     slack_webhook_url_env: z.optional(urlFromEnv(env)),
+    source_acknowledgments: z.optional(z.boolean()),
   }).check(
     z.superRefine((integration, ctx) => {
       if (!exactlyOne(integration, 'secrets', 'secret_env')) {

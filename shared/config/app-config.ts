@@ -5,6 +5,7 @@
  */
 import type { IntegrationFormat } from '../domain/alert/alert.ts';
 import type { CalendarSpec } from '../domain/calendar/calendar-spec.ts';
+import type { ReportInterval } from '../domain/report/report-period.ts';
 import type { Priority } from '../domain/sla/priority.ts';
 import type { SlaPolicy } from '../domain/sla/sla-policy.ts';
 
@@ -25,6 +26,13 @@ export interface IntegrationConfig {
   readonly grafanaSignature: GrafanaSignatureConfig | null;
   /** Slack incoming webhook for this integration's alerts (overrides the priority's). */
   readonly slackWebhookUrl: string | null;
+  /**
+   * Whether the acknowledgments this source relays were made by a person (`source_acknowledgments`;
+   * default true for pagerduty, whose `acknowledge` is a person's action in the sending tool,
+   * false for the rest). When false they stop reminders but do not answer the acknowledgment SLA.
+   * Resolutions from a webhook are always the source's.
+   */
+  readonly sourceAcknowledgments: boolean;
 }
 
 export interface GrafanaSignatureConfig {
@@ -59,7 +67,10 @@ export interface LinkConfig {
 
 export interface ReportingConfig {
   readonly enabled: boolean;
-  readonly interval: 'daily';
+  /** Which reports are mailed on their schedules: daily, weekly (Mondays), monthly (the 1st). */
+  readonly intervals: readonly ReportInterval[];
+  /** A label whose values each get a row of their own in the report (`group_by`), or null. */
+  readonly groupBy: string | null;
   readonly recipients: readonly string[];
   readonly includeDetails: boolean;
   /** Local wall time `HH:MM` at which the daily report is sent. */

@@ -53,7 +53,7 @@ export const DEFAULT_MONITORING = {
 /** The report's time zone defaults to the default calendar's, so it is not listed here. */
 export const DEFAULT_REPORTING = {
   enabled: true,
-  interval: 'daily',
+  intervals: ['daily'] as readonly ('daily' | 'weekly' | 'monthly')[],
   recipients: ['manager@example.com'] as readonly string[],
   includeDetails: true,
   time: '08:00',

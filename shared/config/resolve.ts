@@ -25,6 +25,7 @@ function integration(entry: Integration): IntegrationConfig {
         ? null
         : { secret: signatureSecret, header: signature.header ?? DEFAULT_GRAFANA_SIGNATURE_HEADER, timestampHeader: signature.timestamp_header ?? null },
     slackWebhookUrl: entry.slack_webhook_url ?? entry.slack_webhook_url_env ?? null,
+    sourceAcknowledgments: entry.source_acknowledgments ?? entry.format === 'pagerduty',
   };
 }
 
@@ -64,7 +65,8 @@ export function resolveConfig(file: ConfigFile): AppConfig {
     },
     reporting: {
       enabled: reporting?.enabled ?? DEFAULT_REPORTING.enabled,
-      interval: reporting?.interval ?? DEFAULT_REPORTING.interval,
+      intervals: reporting?.intervals ?? (reporting?.interval === undefined ? DEFAULT_REPORTING.intervals : [reporting.interval]),
+      groupBy: reporting?.group_by ?? null,
       recipients: [...(reporting?.recipients ?? DEFAULT_REPORTING.recipients)],
       includeDetails: reporting?.include_details ?? DEFAULT_REPORTING.includeDetails,
       time: reporting?.time ?? DEFAULT_REPORTING.time,

@@ -39,7 +39,8 @@
  *     notification_channels: [email, slack] # at-risk, breach, update-due, resolved
  *   reporting:
  *     enabled: true
- *     interval: daily                     # the only period
+ *     intervals: [daily, weekly]          # daily, weekly (Mondays), monthly (the 1st); `interval: daily` also works
+ *     group_by: service                   # a label: adds a table per value (alerts, compliance, breaches, MTTA)
  *     recipients: [manager@example.com]
  *     include_details: true
  *     time: "08:00"                       # local send time
@@ -53,6 +54,7 @@
  *     default_priority: medium            # for a severity the map does not know (default medium)
  *     slack_webhook_url: https://hooks.slack.com/...  # this integration's alerts go here
  *     # slack_webhook_url_env: NAME                   # or from a variable (a secret: keep it out of files)
+ *     source_acknowledgments: false       # its acknowledgments are a person's (default: true for pagerduty only)
  *   - id: grafana
  *     format: grafana
  *     secrets: ["..."]
@@ -86,6 +88,7 @@
  * I/O, so a Lambda can import it; zod/mini keeps its bundle small.
  */
 import * as z from 'zod/mini';
+import { REPORT_INTERVALS } from '../domain/report/report-period.ts';
 import { apiKeysSchema, integrationsSchema } from './access-schema.ts';
 import { businessHoursSchema, CALENDAR_NAME, namedCalendar, RESERVED_CALENDAR_NAMES } from './calendar-schema.ts';
 import { DEFAULT_BUSINESS_HOURS } from './defaults.ts';
@@ -125,7 +128,13 @@ const monitoring = strict({
 
 const reporting = strict({
   enabled: z.optional(z.boolean()),
-  interval: z.optional(z.literal('daily', { error: 'expected daily (the only report period)' })),
+  interval: z.optional(z.enum(REPORT_INTERVALS, { error: `expected one of ${REPORT_INTERVALS.join(', ')}` })),
+  intervals: z.optional(
+    z.array(z.enum(REPORT_INTERVALS, { error: `expected one of ${REPORT_INTERVALS.join(', ')}` })).check(
+      z.refine((list) => new Set(list).size === list.length, { error: 'each interval at most once' }),
+    ),
+  ),
+  group_by: z.optional(z.string().check(z.refine((label) => /^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/.test(label), { error: 'expected a label name such as service or team' }))),
   recipients: z.optional(emails),
   include_details: z.optional(z.boolean()),
   time: z.optional(clockTime(false)),

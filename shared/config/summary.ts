@@ -69,7 +69,7 @@ export function summarizeConfig(config: AppConfig): string {
     ...table(PRIORITIES.map((p) => [p, `to ${list(n.recipients[p])}`, `escalate to ${list(n.escalationRecipients[p])}`])),
     `Slack: ${n.slackWebhookUrl === null ? 'no default webhook' : 'default webhook set'}${Object.keys(n.slackWebhookUrlByPriority).length === 0 ? '' : `; own webhook for ${Object.keys(n.slackWebhookUrlByPriority).join(', ')}`}`,
     reporting.enabled
-      ? `Report: ${reporting.interval} at ${reporting.time} ${reporting.timezone} to ${list(reporting.recipients)}${reporting.includeDetails ? ', with details' : ''}`
+      ? `Report: ${reporting.intervals.join(', ')} at ${reporting.time} ${reporting.timezone} to ${list(reporting.recipients)}${reporting.includeDetails ? ', with details' : ''}${reporting.groupBy === null ? '' : `, by ${reporting.groupBy}`}`
       : 'Report: disabled',
     `Links: ${config.links.baseUrl}, valid ${formatDurationSeconds(config.links.ttlSeconds)}`,
   ];

@@ -29,3 +29,8 @@ export function timerPk(name: string): string {
 export function utcDay(at: Instant): string {
   return new Date(at).toISOString().slice(0, 10);
 }
+
+/** A stored day rollup of the report (zone names hold `/`, never `#`). */
+export function rollupPk(timezone: string, date: string): string {
+  return `ROLLUP#${timezone}#${date}`;
+}

@@ -121,7 +121,7 @@ describe('POST /ack/:token', () => {
     expect(await pageText(response)).toContain(`Acknowledged by ${ONCALL} at 2026-11-30T12:05:00Z`);
     const after = await stored();
     expect(after).toMatchObject({ status: 'acknowledged', acknowledgedBy: ONCALL, acknowledgedAt: NOW });
-    expect(after.responses).toEqual([{ id: `${alert.id}_1`, type: 'acknowledgment', by: ONCALL, note: null, at: NOW, via: 'link' }]);
+    expect(after.responses).toEqual([{ id: `${alert.id}_1`, type: 'acknowledgment', by: ONCALL, note: null, at: NOW, via: 'link', actor: 'person' }]);
   });
 
   it('is harmless twice: the second shows who acknowledged first and records nothing', async () => {

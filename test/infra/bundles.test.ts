@@ -172,7 +172,7 @@ describe('the timer bundles', () => {
 describe('the report bundle', () => {
   it("mails the requested day's report to the reporting recipients from the configured sender", async () => {
     await ses.clear();
-    expect(result(await invokeBundle(bundles.report, env, { date: '2026-03-01' }))).toMatchObject({ outcome: 'sent', date: '2026-03-01' });
+    expect(result(await invokeBundle(bundles.report, env, { date: '2026-03-01' }))).toMatchObject({ outcome: 'sent', interval: 'daily', period: '2026-03-01' });
     const mails = await ses.messages();
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ from: env[AWS_VARIABLES.sesFrom], destination: { to: ['manager@example.com'] } });

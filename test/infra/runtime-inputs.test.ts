@@ -70,7 +70,12 @@ describe('events', () => {
   it('take an empty report event as yesterday and {date} as that day', () => {
     expect(parseReportEvent({})).toEqual({});
     expect(parseReportEvent(null)).toEqual({});
-    expect(parseReportEvent({ date: '2026-03-01' })).toEqual({ date: '2026-03-01' });
+    expect(parseReportEvent({ date: '2026-03-01' })).toEqual({ interval: 'daily', label: '2026-03-01' });
+    expect(parseReportEvent({ week: '2026-W49' })).toEqual({ interval: 'weekly', label: '2026-W49' });
+    expect(parseReportEvent({ month: '2026-12' })).toEqual({ interval: 'monthly', label: '2026-12' });
+    expect(parseReportEvent({ interval: 'weekly' })).toEqual({ interval: 'weekly' });
+    expect(thrown(() => parseReportEvent({ interval: 'hourly' }))).toBeInstanceOf(InvalidRequestError);
+    expect(thrown(() => parseReportEvent({ week: '2026-W49', month: '2026-12' }))).toBeInstanceOf(InvalidRequestError);
     expect(thrown(() => parseReportEvent('2026-03-01'))).toBeInstanceOf(InvalidRequestError);
   });
 });

@@ -225,14 +225,20 @@ describe('permissions', () => {
     expect(dynamoActions(alerts)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
     expect(dynamoActions(ack)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem']);
     // The day index holds keys only: the report reads the alerts by key.
-    expect(dynamoActions(reports)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:Query']);
+    expect(dynamoActions(reports)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
     for (const fn of s.stack.jobs.timerFunctions) expect(dynamoActions(fn)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem']);
     expect(dynamoActions(s.stack.jobs.sweeper)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
-    expect(dynamoActions(s.stack.jobs.report)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:Query']);
+    expect(dynamoActions(s.stack.jobs.report)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+    // The reports write their day rollups only, never an alert.
+    for (const fn of [reports, s.stack.jobs.report]) {
+      const rollups = statementsOf(fn).find((st) => json(st.Action).includes('dynamodb:PutItem'));
+      expect(rollups?.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ROLLUP#*'] } });
+    }
     // Queries name their one index.
     const queried = (fn: AppFunction) => json(statementsOf(fn).find((st) => st.Action === 'dynamodb:Query')?.Resource);
     expect(queried(alerts)).toContain('"/index/by-created"');
     expect(queried(reports)).toContain('"/index/by-day"');
+    expect(queried(reports)).toContain('"/index/open"');
     expect(queried(s.stack.jobs.sweeper)).toContain('"/index/due"');
   });
 

@@ -102,6 +102,14 @@ export class AlertIndexReads {
     }
   }
 
+  /** The creation instant of the oldest alert kept: the first entry of the shards merged oldest first. */
+  async firstCreatedAt(): Promise<Instant | null> {
+    const merge = this.merge('firstCreatedAt', BY_CREATED_INDEX, allShardKeys(ALERT_LIST_PK, this.options.shards), 'asc', { batch: 1 });
+    const first = await merge.next();
+    if (first === null || first === 'paused') return null;
+    return parseInstantIdKey(first.key)?.at ?? null;
+  }
+
   async *listOpen(pageSize: number): AsyncIterable<readonly Alert[]> {
     assertPageSize(pageSize);
     const merge = this.merge('listOpen', OPEN_INDEX, allShardKeys(OPEN_PK, this.options.shards), 'asc', { batch: shardBatch(pageSize, this.options.shards) });

@@ -108,6 +108,10 @@ export class DynamoAlertStore implements AlertStore {
     );
   }
 
+  firstCreatedAt(): Promise<Instant | null> {
+    return this.indexes.firstCreatedAt();
+  }
+
   list(query: AlertListQuery): Promise<AlertPage> {
     return this.indexes.list(query);
   }

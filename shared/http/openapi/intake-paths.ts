@@ -91,7 +91,7 @@ export const intakeSchemas: Readonly<Record<string, Json>> = {
           type: 'object',
           required: ['outcome', 'alertId', 'dedupKey'],
           properties: {
-            outcome: { type: 'string', enum: ['created', 'merged', 'acknowledged', 'resolved', 'ignored'] },
+            outcome: { type: 'string', enum: ['created', 'merged', 'acknowledged', 'resolved', 'ignored', 'test'], description: '`test`: a test notification (Grafana test button, generic `"test": true`), answered and not stored.' },
             alertId: { type: ['string', 'null'] },
             dedupKey: { type: 'string' },
           },
