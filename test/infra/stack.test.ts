@@ -223,11 +223,12 @@ describe('permissions', () => {
   });
 
   it('give each function only the table actions its work needs', () => {
-    const [intake, alerts, ack, reports] = s.stack.http.functions as [AppFunction, AppFunction, AppFunction, AppFunction];
+    const [intake, alerts, ack, reports, metrics] = s.stack.http.functions as [AppFunction, AppFunction, AppFunction, AppFunction, AppFunction];
     expect(dynamoActions(intake)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
     expect(dynamoActions(alerts)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
     expect(dynamoActions(ack)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem']);
     expect(dynamoActions(reports)).toEqual(['dynamodb:Query']);
+    expect(dynamoActions(metrics)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:Query']);
     for (const fn of s.stack.jobs.timerFunctions) expect(dynamoActions(fn)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem']);
     expect(dynamoActions(s.stack.jobs.sweeper)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
     expect(dynamoActions(s.stack.jobs.report)).toEqual(['dynamodb:Query']);
@@ -236,6 +237,8 @@ describe('permissions', () => {
     expect(queried(alerts)).toContain('"/index/by-created"');
     expect(queried(reports)).toContain('"/index/by-day"');
     expect(queried(s.stack.jobs.sweeper)).toContain('"/index/due"');
+    // Metrics: open alerts, today's alerts and the due timers, and no other index.
+    expect(queried(metrics).match(/\/index\/[a-z-]+/g)).toEqual(['/index/by-day', '/index/open', '/index/due']);
   });
 
   it('let functions send email only as the configured identity and From address, and read only the one secret', () => {
@@ -246,8 +249,8 @@ describe('permissions', () => {
         { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: { Ref: secretId } },
       ]);
       const mail = statements.filter((st) => json(st.Action).includes('ses:'));
-      if (fn === s.stack.http.functions[3]) {
-        expect(mail, 'the report API reads, it never mails').toEqual([]);
+      if (fn === s.stack.http.functions[3] || fn === s.stack.http.functions[4]) {
+        expect(mail, 'the report and metrics APIs read, they never mail').toEqual([]);
         continue;
       }
       expect(mail).toHaveLength(1);
@@ -264,7 +267,8 @@ describe('permissions', () => {
 
   it('let timer-arming functions create and delete schedules only in the group, passing only the scheduler role', () => {
     const schedulerRoleArn = getAttArn(logicalId(s.stack.timers.schedulerRole));
-    const arming = allFunctions().filter((fn) => fn !== s.stack.http.functions[3] && fn !== s.stack.jobs.report);
+    const readers = [s.stack.http.functions[3] as AppFunction, s.stack.http.functions[4] as AppFunction, s.stack.jobs.report];
+    const arming = allFunctions().filter((fn) => !readers.includes(fn));
     expect(arming).toHaveLength(7);
     for (const fn of arming) {
       const statements = statementsOf(fn);
@@ -275,7 +279,7 @@ describe('permissions', () => {
         { Effect: 'Allow', Action: 'iam:PassRole', Resource: schedulerRoleArn, Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } } },
       ]);
     }
-    for (const fn of [s.stack.http.functions[3] as AppFunction, s.stack.jobs.report]) {
+    for (const fn of readers) {
       expect(actionsOf(statementsOf(fn)).filter((a) => a.startsWith('scheduler:') || a.startsWith('iam:'))).toEqual([]);
     }
   });
