@@ -1,0 +1,72 @@
+/**
+ * The metrics' figures agree with the daily report over the report fixture's day (the same
+ * alerts, the same instant), count business time where a policy uses a calendar, and ignore
+ * what an eventually consistent index may hand over (neighbouring days, an alert resolved a
+ * moment ago still in the open index).
+ */
+import { describe, expect, it } from 'vitest';
+import { OpenAlertTally } from '../../shared/domain/metrics/open-alert-figures.ts';
+import { TodayTally } from '../../shared/domain/metrics/today-figures.ts';
+import { ReportAccumulator } from '../../shared/domain/report/report-accumulator.ts';
+import { reportDay } from '../../shared/domain/report/report-day.ts';
+import { REPORT_DATE, REPORT_NOW, reportAlert, reportDayAlerts } from '../support/report-fixtures.ts';
+
+const ALLOWED = { critical: 0, high: 2, medium: 2, low: 3 };
+const day = reportDay(REPORT_DATE, 'UTC');
+
+describe("today's figures", () => {
+  it('count what the daily report counts: opened, breaches and their budget', () => {
+    const tally = new TodayTally(day, REPORT_NOW, ALLOWED);
+    tally.add(reportDayAlerts());
+    const figures = tally.finish();
+    const report = new ReportAccumulator({ day, now: REPORT_NOW, includeDetails: false, linkBaseUrl: 'https://x.test', allowedBreaches: ALLOWED });
+    report.add(reportDayAlerts());
+    for (const p of report.finish().priorities) {
+      expect([figures.priorities[p.priority].opened, figures.priorities[p.priority].breaches, figures.priorities[p.priority].allowedBreaches], p.priority).toEqual([
+        p.opened,
+        p.breaches,
+        p.allowedBreaches,
+      ]);
+    }
+    expect(figures.priorities.high.breaches).toBe(3);
+  });
+
+  it('name each clock outcome: met, missed, breached and still open, pending', () => {
+    const tally = new TodayTally(day, REPORT_NOW, ALLOWED);
+    tally.add(reportDayAlerts());
+    const high = tally.finish().priorities.high;
+    // A, C, D acknowledged in time, B late, E never; A resolved in time, B late, C breached, D and E running.
+    expect(high.outcomes.acknowledgment).toEqual({ met: 3, missed: 1, breached_open: 1, pending: 0 });
+    expect(high.outcomes.resolution).toEqual({ met: 1, missed: 1, breached_open: 1, pending: 2 });
+  });
+
+  it('time responses in business seconds on a calendar, real seconds around the clock', () => {
+    const tally = new TodayTally(day, REPORT_NOW, ALLOWED);
+    tally.add(reportDayAlerts());
+    const figures = tally.finish();
+    // F: created 08:00 before the office opens, acknowledged 09:30 (30 business minutes), resolved 11:00.
+    expect(figures.priorities.critical.responseSeconds).toEqual({ acknowledgment: [1800], resolution: [7200] });
+    // Around the clock: A 10 min, B 45 min, C 20 min, D 5 min to acknowledge.
+    expect([...figures.priorities.high.responseSeconds.acknowledgment].sort((a, b) => a - b)).toEqual([300, 600, 1200, 2700]);
+  });
+
+  it('leave out alerts of the neighbouring days the index hands over', () => {
+    const tally = new TodayTally(day, REPORT_NOW, ALLOWED);
+    tally.add([reportAlert({ key: 'before', createdAt: day.fromAt - 1 }), reportAlert({ key: 'after', createdAt: day.toAt })]);
+    expect(tally.finish().priorities.high.opened).toBe(0);
+  });
+});
+
+describe('open alert figures', () => {
+  it('count open and acknowledged alerts and the state of their running clocks only', () => {
+    const tally = new OpenAlertTally(REPORT_NOW);
+    tally.add(reportDayAlerts());
+    const figures = tally.finish();
+    // C and D acknowledged, E open; A, B and F resolved (the open index may still list them).
+    expect(figures.open.high).toEqual({ open: 1, acknowledged: 2 });
+    expect(figures.open.critical).toEqual({ open: 0, acknowledged: 0 });
+    // Only E's acknowledgment clock still runs (breached); C breached, D at risk, E compliant to resolve.
+    expect(figures.clocks.high.acknowledgment).toEqual({ compliant: 0, at_risk: 0, breached: 1 });
+    expect(figures.clocks.high.resolution).toEqual({ compliant: 1, at_risk: 1, breached: 1 });
+  });
+});
