@@ -51,7 +51,7 @@ const CACHED_RUNS = 1000;
 const silent: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
 /** Alert `i` of today's `total`: the first `open` are still open (some acknowledged), the rest resolved. */
-function benchAlert(config: AppConfig, i: number, total: number, open: number): Alert {
+export function benchAlert(config: AppConfig, i: number, total: number, open: number): Alert {
   const priority = PRIORITIES[i % PRIORITIES.length] ?? 'medium';
   const sla = config.policies[priority];
   const createdAt = DAY_FROM_AT + Math.floor((i * 23 * HOUR_MS) / total);

@@ -18,11 +18,3 @@ export const METRIC = {
   computedAt: 'sla_watch_metrics_computed_timestamp_seconds',
 } as const;
 
-/**
- * Histogram buckets for response times, in seconds: a minute up to a week, so a critical
- * alert acknowledged in minutes and a low one resolved over a weekend both land in a bucket
- * that tells them apart.
- */
-export const RESPONSE_TIME_BUCKETS_SECONDS: readonly number[] = [
-  60, 120, 300, 600, 900, 1800, 3600, 7200, 14_400, 28_800, 86_400, 172_800, 345_600, 604_800,
-];

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { OpenAlertTally } from '../../shared/domain/metrics/open-alert-figures.ts';
+import type { HistogramSnapshot } from '../../shared/domain/metrics/response-time-histogram.ts';
 import { TodayTally } from '../../shared/domain/metrics/today-figures.ts';
 import { ReportAccumulator } from '../../shared/domain/report/report-accumulator.ts';
 import { reportDay } from '../../shared/domain/report/report-day.ts';
@@ -44,10 +45,15 @@ describe("today's figures", () => {
     const tally = new TodayTally(day, REPORT_NOW, ALLOWED);
     tally.add(reportDayAlerts());
     const figures = tally.finish();
-    // F: created 08:00 before the office opens, acknowledged 09:30 (30 business minutes), resolved 11:00.
-    expect(figures.priorities.critical.responseSeconds).toEqual({ acknowledgment: [1800], resolution: [7200] });
-    // Around the clock: A 10 min, B 45 min, C 20 min, D 5 min to acknowledge.
-    expect([...figures.priorities.high.responseSeconds.acknowledgment].sort((a, b) => a - b)).toEqual([300, 600, 1200, 2700]);
+    const le = (snapshot: HistogramSnapshot, bound: number) => snapshot.buckets.find((b) => b.le === bound)?.count;
+    // F: created 08:00 before the office opens, acknowledged 09:30 (30 business minutes, not 90), resolved 11:00 (2 h).
+    const critical = figures.priorities.critical.responseTimes;
+    expect([critical.acknowledgment.count, critical.acknowledgment.sum, le(critical.acknowledgment, 900), le(critical.acknowledgment, 1800)]).toEqual([1, 1800, 0, 1]);
+    expect([critical.resolution.count, critical.resolution.sum, le(critical.resolution, 3600), le(critical.resolution, 7200)]).toEqual([1, 7200, 0, 1]);
+    // Around the clock: A 10 min, B 45 min, C 20 min, D 5 min to acknowledge; buckets are cumulative.
+    const high = figures.priorities.high.responseTimes.acknowledgment;
+    expect([high.count, high.sum]).toEqual([4, 300 + 600 + 1200 + 2700]);
+    expect([300, 600, 900, 1800, 3600, Number.POSITIVE_INFINITY].map((bound) => le(high, bound))).toEqual([1, 2, 2, 3, 4, 4]);
   });
 
   it('leave out alerts of the neighbouring days the index hands over', () => {

@@ -17,6 +17,7 @@ import { CLOCK_OUTCOMES, clockOutcome, type ClockOutcome } from '../sla/clock-ou
 import { PRIORITIES, type Priority } from '../sla/priority.ts';
 import { evaluateSla } from '../sla/sla-evaluation.ts';
 import { SLA_CLOCKS, type SlaClock } from './open-alert-figures.ts';
+import { ResponseTimeHistogram, type HistogramSnapshot } from './response-time-histogram.ts';
 
 export interface PriorityToday {
   readonly opened: number;
@@ -25,7 +26,7 @@ export interface PriorityToday {
   readonly breaches: number;
   readonly allowedBreaches: number;
   /** Seconds from arrival to the answer of each answered clock. */
-  readonly responseSeconds: Readonly<Record<SlaClock, readonly number[]>>;
+  readonly responseTimes: Readonly<Record<SlaClock, HistogramSnapshot>>;
 }
 
 export interface TodayFigures {
@@ -39,7 +40,7 @@ class PriorityCounters {
     acknowledgment: Object.fromEntries(CLOCK_OUTCOMES.map((o) => [o, 0])) as Record<ClockOutcome, number>,
     resolution: Object.fromEntries(CLOCK_OUTCOMES.map((o) => [o, 0])) as Record<ClockOutcome, number>,
   };
-  readonly responseSeconds: Record<SlaClock, number[]> = { acknowledgment: [], resolution: [] };
+  readonly responseTimes: Record<SlaClock, ResponseTimeHistogram> = { acknowledgment: new ResponseTimeHistogram(), resolution: new ResponseTimeHistogram() };
 
   constructor(priority: Priority, allowedBreaches: number) {
     this.tally = new PriorityTally(priority, allowedBreaches);
@@ -72,7 +73,7 @@ export class TodayTally {
       for (const clock of SLA_CLOCKS) {
         const clockEvaluation = evaluation[clock];
         figures.outcomes[clock][clockOutcome(clockEvaluation)] += 1;
-        if (clockEvaluation.answeredAt !== null) figures.responseSeconds[clock].push(clockEvaluation.businessElapsedMs / 1000);
+        if (clockEvaluation.answeredAt !== null) figures.responseTimes[clock].observe(clockEvaluation.businessElapsedMs / 1000);
       }
     }
   }
@@ -87,7 +88,7 @@ export class TodayTally {
           outcomes: figures.outcomes,
           breaches: report.breaches,
           allowedBreaches: report.allowedBreaches,
-          responseSeconds: figures.responseSeconds,
+          responseTimes: { acknowledgment: figures.responseTimes.acknowledgment.snapshot(), resolution: figures.responseTimes.resolution.snapshot() },
         };
         return [priority, today];
       }),
