@@ -144,13 +144,13 @@ function benchAlert(config: AppConfig, i: number, total: number, next: () => num
   };
 }
 
-interface ChildDynalite {
+export interface ChildDynalite {
   readonly client: DynamoDBClient;
   close(): Promise<void>;
 }
 
 /** dynalite in memory in a child process on a free loopback port. */
-async function startChildDynalite(): Promise<ChildDynalite> {
+export async function startChildDynalite(): Promise<ChildDynalite> {
   const dynalitePath = createRequire(import.meta.url).resolve('dynalite');
   const script = `const s = require(${JSON.stringify(dynalitePath)})({ createTableMs: 0 }); s.listen(0, '127.0.0.1', () => console.log(s.address().port));`;
   const child: ChildProcess = spawn(process.execPath, ['--max-old-space-size=8192', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });

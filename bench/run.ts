@@ -14,6 +14,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
   bundles: async () => (await import('./bundles.bench.ts')).benchBundles(),
   cost: async () => (await import('./cost.bench.ts')).benchCost(),
   'dynamo-heat': async () => (await import('./dynamo-heat.bench.ts')).benchDynamoHeat(),
+  metrics: async () => (await import('./metrics.bench.ts')).benchMetrics(),
 };
 
 const wanted = process.argv.slice(2);

@@ -8,7 +8,7 @@
  * a bundle carries only its routes and the hot intake path loads the least. API Gateway sends
  * each group only its routes, and each group's role allows only what its routes do.
  */
-import { BY_CREATED_INDEX, BY_DAY_INDEX, OPEN_INDEX } from '../../shared/store/table-definition.ts';
+import { BY_CREATED_INDEX, BY_DAY_INDEX, DUE_INDEX, OPEN_INDEX } from '../../shared/store/table-definition.ts';
 import type { EntryName } from './entries.ts';
 import type { FunctionNeeds } from './permissions.ts';
 
@@ -74,5 +74,14 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
     ],
     // The day, open and created indexes, and the stored day rollups (reports/rollups only).
     needs: { items: [], queries: [BY_DAY_INDEX, OPEN_INDEX, BY_CREATED_INDEX], timers: false, mail: false, rollups: true },
+  },
+  {
+    id: 'Metrics',
+    entry: 'api-metrics',
+    description: 'the SLA figures for Prometheus',
+    routes: [['GET', '/metrics']],
+    // Open alerts, today's alerts and the oldest due timers; the due index holds keys only, so
+    // its alerts are read by key.
+    needs: { items: ['BatchGetItem'], queries: [BY_DAY_INDEX, OPEN_INDEX, DUE_INDEX], timers: false, mail: false },
   },
 ];

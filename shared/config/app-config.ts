@@ -48,6 +48,12 @@ export interface ApiKeyConfig {
   readonly key: string;
 }
 
+/** A bearer token for `GET /metrics`: lets a scraper read the figures and nothing else. Never logged. */
+export interface MetricsTokenConfig {
+  readonly name: string;
+  readonly token: string;
+}
+
 export interface NotificationRouting {
   /** Sender address for every email. */
   readonly from: string;
@@ -102,6 +108,7 @@ export interface AppConfig {
   readonly calendars: Readonly<Record<string, CalendarSpec>>;
   readonly integrations: readonly IntegrationConfig[];
   readonly apiKeys: readonly ApiKeyConfig[];
+  readonly metricsTokens: readonly MetricsTokenConfig[];
   readonly notifications: NotificationRouting;
   readonly links: LinkConfig;
   readonly reporting: ReportingConfig;

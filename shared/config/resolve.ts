@@ -58,6 +58,7 @@ export function resolveConfig(file: ConfigFile): AppConfig {
     calendars,
     integrations: (file.integrations ?? []).map(integration),
     apiKeys: (file.api_keys ?? []).map((entry) => ({ name: entry.name, key: entry.key ?? entry.key_env ?? '' })),
+    metricsTokens: (file.metrics_tokens ?? []).map((entry) => ({ name: entry.name, token: entry.token ?? entry.token_env ?? '' })),
     notifications: notifications(file),
     links: {
       baseUrl: (file.links?.base_url ?? DEFAULT_LINKS.baseUrl).replace(/\/+$/, ''),

@@ -67,6 +67,8 @@
  *     secrets: ["<32 letters/digits>"]    # sender puts in its body, so it must be 32 [A-Za-z0-9]
  * api_keys:                               # for POST /alerts/{id}/responses and the like
  *   - {name: ops-bot, key: "<16+ chars>"} # or key_env: NAME
+ * metrics_tokens:                         # bearer tokens for GET /metrics (Prometheus), nothing else
+ *   - {name: prometheus, token_env: NAME} # or token: "<16+ chars>"
  * notifications:
  *   from: sla-watch@example.com           # sender of every email
  *   recipients: {critical: [oncall@example.com], ...}  # default: every priority -> oncall@example.com
@@ -89,7 +91,7 @@
  */
 import * as z from 'zod/mini';
 import { REPORT_INTERVALS } from '../domain/report/report-period.ts';
-import { apiKeysSchema, integrationsSchema } from './access-schema.ts';
+import { apiKeysSchema, integrationsSchema, metricsTokensSchema } from './access-schema.ts';
 import { businessHoursSchema, CALENDAR_NAME, namedCalendar, RESERVED_CALENDAR_NAMES } from './calendar-schema.ts';
 import { DEFAULT_BUSINESS_HOURS } from './defaults.ts';
 import { awsSchema, operationsSchema } from './deployment-schema.ts';
@@ -215,6 +217,7 @@ export function configFileSchema(env: Env) {
     sla: z.optional(sla),
     integrations: z.optional(integrationsSchema(env)),
     api_keys: z.optional(apiKeysSchema(env)),
+    metrics_tokens: z.optional(metricsTokensSchema(env)),
     notifications: z.optional(notifications(env)),
     links: z.optional(links),
     operations: z.optional(operationsSchema),

@@ -8,6 +8,7 @@ import type { AppDeps } from '../app/app-deps.ts';
 import { mountAck } from './groups/ack-group.ts';
 import { mountAlerts } from './groups/alerts-group.ts';
 import { mountIntake } from './groups/intake-group.ts';
+import { mountMetrics } from './groups/metrics-group.ts';
 import { mountReports } from './groups/reports-group.ts';
 import type { ReportBuilder } from '../ports/report-builder.ts';
 import { createHttpApp } from './http-app.ts';
@@ -29,6 +30,7 @@ export function createApp(deps: AppDeps, options: AppOptions): Hono<RequestEnv> 
     mountIntake(app, deps);
     mountAck(app, deps, options.linkSecret);
     mountReports(app, deps, options.buildReport);
+    mountMetrics(app, deps);
     for (const routes of options.extraRoutes ?? []) app.route('/', routes);
   });
 }

@@ -64,7 +64,7 @@ describe('the HTTP API', () => {
 describe('the functions', () => {
   it('run on the newest Node.js runtime on arm64, bundled for that runtime', () => {
     const functions = ofType(s.template, 'AWS::Lambda::Function');
-    expect(functions).toHaveLength(10);
+    expect(functions).toHaveLength(11);
     expect(FUNCTION_RUNTIME.name).toBe('nodejs24.x');
     expect(NODE_TARGET).toBe(`node${/\d+/.exec(FUNCTION_RUNTIME.name)?.[0]}`);
     for (const [, fn] of functions) {
@@ -220,12 +220,13 @@ describe('permissions', () => {
   });
 
   it('give each function only the table actions its work needs', () => {
-    const [intake, alerts, ack, reports] = s.stack.http.functions as [AppFunction, AppFunction, AppFunction, AppFunction];
+    const [intake, alerts, ack, reports, metrics] = s.stack.http.functions as [AppFunction, AppFunction, AppFunction, AppFunction, AppFunction];
     expect(dynamoActions(intake)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
     expect(dynamoActions(alerts)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
     expect(dynamoActions(ack)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem']);
     // The day index holds keys only: the report reads the alerts by key.
     expect(dynamoActions(reports)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+    expect(dynamoActions(metrics)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:Query']);
     for (const fn of s.stack.jobs.timerFunctions) expect(dynamoActions(fn)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem']);
     expect(dynamoActions(s.stack.jobs.sweeper)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
     expect(dynamoActions(s.stack.jobs.report)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
@@ -240,6 +241,8 @@ describe('permissions', () => {
     expect(queried(reports)).toContain('"/index/by-day"');
     expect(queried(reports)).toContain('"/index/open"');
     expect(queried(s.stack.jobs.sweeper)).toContain('"/index/due"');
+    // Metrics: open alerts, today's alerts and the due timers, and no other index.
+    expect(queried(metrics).match(/\/index\/[a-z-]+/g)).toEqual(['/index/by-day', '/index/open', '/index/due']);
   });
 
   it('let functions send email only as the configured identity and From address, and read only the one secret', () => {
@@ -250,8 +253,8 @@ describe('permissions', () => {
         { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: { Ref: secretId } },
       ]);
       const mail = statements.filter((st) => json(st.Action).includes('ses:'));
-      if (fn === s.stack.http.functions[3]) {
-        expect(mail, 'the report API reads, it never mails').toEqual([]);
+      if (fn === s.stack.http.functions[3] || fn === s.stack.http.functions[4]) {
+        expect(mail, 'the report and metrics APIs read, they never mail').toEqual([]);
         continue;
       }
       expect(mail).toHaveLength(1);
@@ -268,7 +271,8 @@ describe('permissions', () => {
 
   it('let timer-arming functions create and delete schedules only in the group, passing only the scheduler role', () => {
     const schedulerRoleArn = getAttArn(logicalId(s.stack.timers.schedulerRole));
-    const arming = allFunctions().filter((fn) => fn !== s.stack.http.functions[3] && fn !== s.stack.jobs.report);
+    const readers = [s.stack.http.functions[3] as AppFunction, s.stack.http.functions[4] as AppFunction, s.stack.jobs.report];
+    const arming = allFunctions().filter((fn) => !readers.includes(fn));
     expect(arming).toHaveLength(7);
     for (const fn of arming) {
       const statements = statementsOf(fn);
@@ -279,7 +283,7 @@ describe('permissions', () => {
         { Effect: 'Allow', Action: 'iam:PassRole', Resource: schedulerRoleArn, Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } } },
       ]);
     }
-    for (const fn of [s.stack.http.functions[3] as AppFunction, s.stack.jobs.report]) {
+    for (const fn of readers) {
       expect(actionsOf(statementsOf(fn)).filter((a) => a.startsWith('scheduler:') || a.startsWith('iam:'))).toEqual([]);
     }
   });
