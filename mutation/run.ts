@@ -55,6 +55,7 @@ async function runFolder(folder: string, mutate: string[], equivalents: Map<stri
     reporters: ['html', 'json', 'progress'],
     htmlReporter: { fileName: `reports/mutation/${folder}/index.html` },
     jsonReporter: { fileName: `reports/mutation/${folder}/mutation.json` },
+    incrementalFile: `reports/mutation/${folder}/incremental.json`,
   });
   const results = await stryker.runMutationTest();
   const seconds = (Date.now() - started) / 1000;
