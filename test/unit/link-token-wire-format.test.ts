@@ -60,11 +60,23 @@ describe('link tokens on the wire', () => {
     }
   });
 
+  it('a link with its payload or its signature cut off is malformed, not a wrong signature', () => {
+    const [payload, signature] = GOLDEN.update.split('.') as [string, string];
+    expect(verifyLinkToken(`${payload}.`, SECRET, NOW)).toEqual({ ok: false, reason: 'malformed' });
+    expect(verifyLinkToken(`.${signature}`, SECRET, NOW)).toEqual({ ok: false, reason: 'malformed' });
+  });
+
   it('a link of 2,048 characters works; a longer one is refused unread', () => {
     const longest = tokenOfLength(2048);
     expect(verifyLinkToken(longest, SECRET, NOW).ok).toBe(true);
     // base64url never has a length of 4k + 1, so the next valid token length is 2,050.
     expect(verifyLinkToken(tokenOfLength(2050), SECRET, NOW)).toEqual({ ok: false, reason: 'malformed' });
+  });
+
+  it('no link is made with an expiry that is not an epoch in milliseconds', () => {
+    for (const expiresAt of [Number.NaN, EXPIRES_AT + 0.5, Number.POSITIVE_INFINITY, 2 ** 60]) {
+      expect(() => signLinkToken({ ...claimsFor('resolve'), expiresAt }, SECRET)).toThrow('link expiresAt must be an epoch in ms');
+    }
   });
 
   const good = { a: 'am-3f2a9c-1', x: 'a', r: 'oncall-high@example.test', e: EXPIRES_AT };
