@@ -8,7 +8,7 @@
  * a bundle carries only its routes and the hot intake path loads the least. API Gateway sends
  * each group only its routes, and each group's role allows only what its routes do.
  */
-import { BY_CREATED_INDEX, BY_DAY_INDEX } from '../../shared/store/table-definition.ts';
+import { BY_CREATED_INDEX, BY_DAY_INDEX, OPEN_INDEX } from '../../shared/store/table-definition.ts';
 import type { EntryName } from './entries.ts';
 import type { FunctionNeeds } from './permissions.ts';
 
@@ -39,16 +39,30 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
   {
     id: 'Alerts',
     entry: 'api-alerts',
-    description: 'responses and the read API, health and the OpenAPI document',
+    description: 'responses and the read API, the web console, health and the OpenAPI document',
     routes: [
       ['POST', '/alerts/{id}/responses'],
       ['GET', '/alerts/{id}'],
       ['GET', '/alerts'],
       ['GET', '/healthz'],
       ['GET', '/openapi.json'],
+      // The web console (shared/console): pages and their forms.
+      ['GET', '/'],
+      ['GET', '/sign-in'],
+      ['POST', '/sign-in'],
+      ['GET', '/sign-in/{ticket}'],
+      ['POST', '/sign-in/{ticket}'],
+      ['POST', '/sign-out'],
+      ['POST', '/alerts/{id}/respond'],
+      ['GET', '/view/{token}'],
+      ['GET', '/integrations'],
+      ['GET', '/explain'],
+      ['GET', '/console/console.css'],
+      ['GET', '/console/console.js'],
     ],
-    // A response updates the alert, re-arms its timer and may notify; the list reads by-created.
-    needs: { items: ['BatchGetItem', 'PutItem'], queries: [BY_CREATED_INDEX], timers: true, mail: true },
+    // A response updates the alert, re-arms its timer and may notify; the list reads by-created;
+    // the console's board reads the open index, a report reached by a view link the by-day index.
+    needs: { items: ['BatchGetItem', 'PutItem'], queries: [BY_CREATED_INDEX, OPEN_INDEX, BY_DAY_INDEX], timers: true, mail: true },
   },
   {
     id: 'Ack',

@@ -6,6 +6,7 @@
 import type { AppConfig } from '../config/app-config.ts';
 import type { AlertStore } from '../ports/alert-store.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { IntakeStatsStore } from '../ports/intake-stats.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { Notifier } from '../ports/notifier.ts';
 import type { Timers } from '../ports/timers.ts';
@@ -17,4 +18,6 @@ export interface AppDeps {
   readonly notifier: Notifier;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Per-integration intake counters for the console; absent where nothing keeps them. */
+  readonly intakeStats?: IntakeStatsStore;
 }

@@ -22,10 +22,10 @@ export interface AppOptions {
 
 export function createApp(deps: AppDeps, options: AppOptions): Hono<RequestEnv> {
   return createHttpApp(deps, (app) => {
-    mountAlerts(app, deps);
+    mountAlerts(app, deps, options.linkSecret);
     mountIntake(app, deps);
     mountAck(app, deps, options.linkSecret);
-    mountReports(app, deps);
+    mountReports(app, deps, options.linkSecret);
     for (const routes of options.extraRoutes ?? []) app.route('/', routes);
   });
 }

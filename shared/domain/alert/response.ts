@@ -8,7 +8,7 @@ export type ResponseType = 'acknowledgment' | 'update' | 'resolution' | 'escalat
 export const RESPONSE_TYPES: readonly ResponseType[] = ['acknowledgment', 'update', 'resolution', 'escalation'];
 
 /** How the response reached sla-watch. */
-export type ResponseVia = 'api' | 'link' | 'webhook' | 'system';
+export type ResponseVia = 'api' | 'console' | 'link' | 'webhook' | 'system';
 
 export interface Response {
   /** `<alertId>_<n>`, n counting from 1. */

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { signViewToken } from '../../shared/domain/links/view-token.ts';
+import { MINUTE_MS } from '../../shared/domain/instant.ts';
+import { FIXTURE_CREATED_AT, makeAlert } from '../support/alert-fixtures.ts';
+import { TEST_SECRETS } from '../support/config-fixtures.ts';
+import { CONSOLE_LINK_SECRET, consoleApp, hiddenValue } from './console-support.ts';
+
+describe('the console over HTTP', () => {
+  it('sends a browser without a session to sign in, and keeps the API answering JSON with a key', async () => {
+    const { app, store, browser } = consoleApp({ now: FIXTURE_CREATED_AT });
+    await store.create(makeAlert());
+    const page = await browser().get('/');
+    expect(page.status).toBe(303);
+    expect(page.headers.get('location')).toBe('/sign-in?next=%2F');
+    const api = await app.request(`/alerts/${makeAlert().id}`, { headers: { authorization: `Bearer ${TEST_SECRETS.apiKey}`, accept: 'text/html' } });
+    expect(api.status).toBe(200);
+    expect(api.headers.get('content-type')).toContain('application/json');
+  });
+
+  it('signs in with an API key and shows the board with the alert and its countdown', async () => {
+    const { store, browser } = consoleApp({ now: FIXTURE_CREATED_AT + 5 * MINUTE_MS });
+    await store.create(makeAlert({ title: 'Disk <full> on db-1' }));
+    const b = browser();
+    const signed = await b.signIn();
+    expect(signed.status).toBe(303);
+    expect(b.cookie).toMatch(/^sla_watch_session=/);
+    const board = await b.get('/');
+    const html = await board.text();
+    expect(board.status).toBe(200);
+    expect(html).toContain('Disk &lt;full&gt; on db-1');
+    expect(html).toContain('Signed in as <b>Dana Ops</b>');
+    expect(html).toMatch(/data-remaining-ms="\d+"/);
+    expect(board.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(board.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(board.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(html).not.toContain('<script>');
+  });
+
+  it('refuses a wrong key, a response without the CSRF token, and a cross-site form', async () => {
+    const { store, browser } = consoleApp({ now: FIXTURE_CREATED_AT });
+    const alert = makeAlert();
+    await store.create(alert);
+    const b = browser();
+    expect((await b.signIn('Dana', 'not-the-key-at-all-0123')).status).toBe(401);
+    await b.signIn();
+    const noCsrf = await b.post(`/alerts/${alert.id}/respond`, { action: 'acknowledge' });
+    expect(noCsrf.status).toBe(403);
+    const csrf = await b.csrf(`/alerts/${alert.id}`);
+    const crossSite = await b.post(`/alerts/${alert.id}/respond`, { action: 'acknowledge', csrf }, { 'sec-fetch-site': 'cross-site' });
+    expect(crossSite.status).toBe(403);
+    expect((await store.get(alert.id))?.status).toBe('open');
+  });
+
+  it('acknowledges from the alert page as the signed-in person', async () => {
+    const { store, browser } = consoleApp({ now: FIXTURE_CREATED_AT + MINUTE_MS });
+    const alert = makeAlert();
+    await store.create(alert);
+    const b = browser();
+    await b.signIn('Dana Ops');
+    const page = await (await b.get(`/alerts/${alert.id}`)).text();
+    expect(page).toContain('<svg');
+    const done = await b.post(`/alerts/${alert.id}/respond`, { action: 'acknowledge', csrf: hiddenValue(page, 'csrf') ?? '' });
+    expect(done.status).toBe(303);
+    const stored = await store.get(alert.id);
+    expect(stored?.acknowledgedBy).toBe('Dana Ops');
+    expect(stored?.responses[0]).toMatchObject({ type: 'acknowledgment', by: 'Dana Ops', via: 'console' });
+    const after = await (await b.get(done.headers.get('location') ?? '')).text();
+    expect(after).toContain('Acknowledged as Dana Ops.');
+  });
+
+  it('opens an alert by view link without a session, and explains a tampered or expired one', async () => {
+    const { store, browser } = consoleApp({ now: FIXTURE_CREATED_AT });
+    const alert = makeAlert({ title: 'Checkout slow' });
+    await store.create(alert);
+    const token = signViewToken({ subject: { kind: 'alert', alertId: alert.id }, recipient: 'oncall@example.test', expiresAt: FIXTURE_CREATED_AT + MINUTE_MS }, CONSOLE_LINK_SECRET);
+    const b = browser();
+    const ok = await b.get(`/view/${token}`);
+    const html = await ok.text();
+    expect(ok.status).toBe(200);
+    expect(html).toContain('Checkout slow');
+    expect(html).toContain('oncall@example.test');
+    expect(html).not.toContain('name="csrf"');
+    expect(ok.headers.get('cache-control')).toBe('no-store');
+    const tampered = await b.get(`/view/${token.slice(0, -2)}xx`);
+    expect(tampered.status).toBe(400);
+    expect(await tampered.text()).toContain('This link is not valid');
+    const late = consoleApp({ now: FIXTURE_CREATED_AT + 2 * MINUTE_MS });
+    await late.store.create(alert);
+    const expired = await late.browser().get(`/view/${token}`);
+    expect(expired.status).toBe(410);
+    expect(await expired.text()).toContain('This link has expired');
+  });
+});
