@@ -14,6 +14,7 @@ import { SESClient } from '@aws-sdk/client-ses';
 import { systemClock } from '../../shared/adapters/clock/system-clock.ts';
 import { DynamoAlertStore } from '../../shared/adapters/dynamo/dynamo-alert-store.ts';
 import { DynamoSuppressionList } from '../../shared/adapters/dynamo/dynamo-suppression-list.ts';
+import { DynamoIntakeStats } from '../../shared/adapters/dynamo/dynamo-intake-stats.ts';
 import { JsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { EmfBusinessMetrics } from '../../shared/adapters/metrics/emf-business-metrics.ts';
 import { MeteredNotifier, meteredAlertStore } from '../../shared/adapters/metrics/metered.ts';
@@ -108,7 +109,8 @@ function composeWith(secrets: SecretValues): AwsRoot {
   // Every email, notifications and the report alike, skips addresses SES bounced or had complaints about.
   const mailer = new SuppressingMailer(sesMailer, suppressions);
   const notifier = new MeteredNotifier(new ChannelNotifier({ mailer, chat: new SlackChat({}), config, linkSecret: secrets.linkSecret, logger }), metrics);
-  return { deps: { config, store, timers, notifier, clock: systemClock, logger }, linkSecret: secrets.linkSecret, linkKeys: secrets.linkKeys, mailer, suppressions, metrics };
+  const intakeStats = new DynamoIntakeStats({ client: dynamo, tableName: aws.tableName });
+  return { deps: { config, store, timers, notifier, clock: systemClock, logger, intakeStats }, linkSecret: secrets.linkSecret, linkKeys: secrets.linkKeys, mailer, suppressions, metrics };
 }
 
 interface Composed {

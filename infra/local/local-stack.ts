@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { systemClock } from '../../shared/adapters/clock/system-clock.ts';
 import { ensureTable } from '../../shared/adapters/dynamo/create-table.ts';
 import { DynamoAlertStore } from '../../shared/adapters/dynamo/dynamo-alert-store.ts';
+import { DynamoIntakeStats } from '../../shared/adapters/dynamo/dynamo-intake-stats.ts';
 import { LocalTimers } from '../../shared/adapters/local-timers/local-timers.ts';
 import { TimerLoop } from '../../shared/adapters/local-timers/timer-loop.ts';
 import { SesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
@@ -73,7 +74,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const mailer = new SesMailer({ client: ses.client, from: config.notifications.from });
     const chat = new SlackChat({});
     const notifier = new ChannelNotifier({ mailer, chat, config, linkSecret: options.linkSecret, logger });
-    const deps: AppDeps = { config, store, timers, notifier, clock, logger };
+    const intakeStats = new DynamoIntakeStats({ client: dynamo.client, tableName: LOCAL_TABLE_NAME });
+    const deps: AppDeps = { config, store, timers, notifier, clock, logger, intakeStats };
 
     const loop = new TimerLoop({
       client: dynamo.client,

@@ -29,3 +29,8 @@ export function timerPk(name: string): string {
 export function utcDay(at: Instant): string {
   return new Date(at).toISOString().slice(0, 10);
 }
+
+/** The intake counters of one integration (ports/intake-stats.ts). */
+export function intakeStatsPk(integrationId: string): string {
+  return `INTAKE#${integrationId}`;
+}

@@ -91,3 +91,25 @@ describe('the console over HTTP', () => {
     expect(await expired.text()).toContain('This link has expired');
   });
 });
+
+describe('the integrations page', () => {
+  it('shows URLs, snippets, secret names only, and accepted/rejected counts with the last reason', async () => {
+    const { app, browser, deps } = consoleApp({ now: FIXTURE_CREATED_AT });
+    const post = (auth: string, body: unknown) =>
+      app.request('/webhooks/generic', { method: 'POST', headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await post(TEST_SECRETS.generic, { id: 'a-1', title: 'Disk full', severity: 'critical' })).status).toBe(200);
+    expect((await post('wrong-secret-0123456789abcdef', { id: 'a-2', title: 'x' })).status).toBe(401);
+    expect((await post(TEST_SECRETS.generic, { id: 'a-3' })).status).toBe(422);
+    const b = browser();
+    await b.signIn();
+    const html = await (await b.get('/integrations')).text();
+    const generic = html.slice(html.indexOf('id="integration-generic"'));
+    expect(generic).toContain(`${deps.config.links.baseUrl}/webhooks/generic`);
+    expect(generic).toMatch(/class="accepted">1</);
+    expect(generic).toMatch(/class="rejected">2</);
+    expect(generic).toMatch(/class="last-rejection"><code>422: [^<]*title/);
+    expect(html).toContain('receivers:');
+    expect(html).toContain('SLA_WATCH_GENERIC_SECRET');
+    for (const secret of Object.values(TEST_SECRETS)) expect(html).not.toContain(secret);
+  });
+});
