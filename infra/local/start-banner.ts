@@ -7,12 +7,13 @@ import { join, relative } from 'node:path';
 import type { LocalConfig } from './local-config.ts';
 import type { LocalStack } from './local-stack.ts';
 
-export function startBanner(input: { stack: LocalStack; local: LocalConfig; dataDir: string }): string {
+export function startBanner(input: { stack: LocalStack; local: LocalConfig; dataDir: string; signInUrl?: string }): string {
   const { stack, local, dataDir } = input;
   const secretsFile = shortPath(join(dataDir, 'secrets.json'));
   const lines: string[] = [
     '',
     `sla-watch is running at ${stack.url}`,
+    ...(input.signInUrl === undefined ? [] : [`  console:       ${input.signInUrl}`, '                 (a one-time sign-in link, valid for an hour; after that sign in with the API key)']),
     `  configuration: ${local.source}`,
     `  data:          ${shortPath(dataDir)} (alerts, timers and secrets survive restarts)`,
     `  mail viewer:   ${stack.sesUrl}/ (every email sla-watch sends lands here)`,

@@ -72,6 +72,7 @@ export function summarizeConfig(config: AppConfig): string {
       ? `Report: ${reporting.interval} at ${reporting.time} ${reporting.timezone} to ${list(reporting.recipients)}${reporting.includeDetails ? ', with details' : ''}`
       : 'Report: disabled',
     `Links: ${config.links.baseUrl}, valid ${formatDurationSeconds(config.links.ttlSeconds)}`,
+    `Console: ${config.links.baseUrl}/, sign in with an API key${config.console.password === null ? '' : ' or the console password'}; sessions last ${formatDurationSeconds(config.console.sessionTtlSeconds)}`,
   ];
   return lines.join('\n');
 }
