@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /**
  * The daily report as a console page: the report's own card (the email's HTML, one trusted
  * helper lifts it in) inside the console frame, with previous/next navigation. `GET

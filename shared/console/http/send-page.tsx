@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /** A console page as a response: the layout around `body`, with the console's headers. */
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';

@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /**
  * Signing in and out of the console:
  * - `GET/POST /sign-in`: a name and an API key (any configured key) or the console password,

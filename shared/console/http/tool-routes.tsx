@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /** `GET /integrations` and `GET /explain` (a GET form: working it out changes nothing). */
 import { Hono } from 'hono';
 import type { RequestEnv } from '../../http/request-log.ts';

@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /**
  * The alert page: details, clocks, timeline, responses, notifications and deliveries, and,
  * for a signed-in person, the forms to acknowledge, resolve and post an update (each with the

@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /** The board (`/`): counts, filters, and the open alerts most pressing first. */
 import { PRIORITIES } from '../../domain/sla/priority.ts';
 import { BOARD_STATUSES, STATUS_WORDS, type BoardFilters, type BoardView } from '../view/board-view.ts';

@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /** One SLA clock: its countdown (ticking by the page script while business time runs) and its deadline. */
 import type { ClockView } from '../view/clock-view.ts';
 

@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /**
  * The frame of every console page: a complete document that loads only the app's own
  * stylesheet and script, a top bar with the sections and who is signed in (with a sign-out

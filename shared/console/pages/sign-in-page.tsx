@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /** Sign-in: with a name and an API key or the console password, or with the one-time link `npm start` prints. */
 
 export function SignInPage(props: { next: string; formToken: string; problem: string | null; name: string; passwordEnabled: boolean }) {

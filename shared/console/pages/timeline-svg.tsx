@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /**
  * The SLA timeline drawn as SVG from its model (timeline-model.ts), with the same events as a
  * list beneath it: the drawing for the eye, the list for screen readers and exact times.

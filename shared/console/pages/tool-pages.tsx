@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /** The integrations page and the what-if page. */
 import type { ExplainView } from '../view/explain-view.ts';
 import type { IntegrationRow } from '../view/integrations-view.ts';
