@@ -12,6 +12,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
   report: async () => (await import('./report.bench.ts')).benchReport(),
   bundles: async () => (await import('./bundles.bench.ts')).benchBundles(),
   cost: async () => (await import('./cost.bench.ts')).benchCost(),
+  console: async () => (await import('./console.bench.ts')).benchConsole(),
 };
 
 const wanted = process.argv.slice(2);

@@ -63,11 +63,27 @@ export interface BoardView {
 }
 
 /** Worst of the two clocks: a missed clock is a breach too (the report counts it so). */
-export function boardStatus(sla: SlaEvaluation): BoardStatus {
+export function boardStatus(sla: Pick<SlaEvaluation, 'acknowledgment' | 'resolution'>): BoardStatus {
   const states = [sla.acknowledgment.state, sla.resolution.state];
   if (states.some((s) => s === 'breached' || s === 'missed')) return 'breached';
   if (states.some((s) => s === 'at_risk')) return 'at_risk';
   return 'compliant';
+}
+
+/**
+ * The same status from the stored timeline alone, with the states evaluateSla gives (a
+ * resolution answers an unacknowledged clock; answering at the deadline is missed) but no
+ * business-time arithmetic: the board classifies every open alert on each refresh and
+ * evaluates in full only the rows it shows.
+ */
+export function boardStatusAt(alert: Alert, now: Instant): BoardStatus {
+  const state = (atRiskAt: Instant, deadlineAt: Instant, answeredAt: Instant | null) =>
+    answeredAt !== null ? (answeredAt < deadlineAt ? 'met' : 'missed') : now >= deadlineAt ? 'breached' : now >= atRiskAt ? 'at_risk' : 'compliant';
+  const { acknowledgment, resolution } = alert.timeline;
+  return boardStatus({
+    acknowledgment: { state: state(acknowledgment.atRiskAt, acknowledgment.deadlineAt, alert.acknowledgedAt ?? alert.resolvedAt) },
+    resolution: { state: state(resolution.atRiskAt, resolution.deadlineAt, alert.resolvedAt) },
+  } as Pick<SlaEvaluation, 'acknowledgment' | 'resolution'>);
 }
 
 /** The deadline of the clock that is still running: what the board sorts by. */
@@ -77,7 +93,6 @@ function nextDeadline(alert: Alert): Instant {
 
 interface Scored {
   readonly alert: Alert;
-  readonly sla: SlaEvaluation;
   readonly status: BoardStatus;
 }
 
@@ -96,7 +111,11 @@ function matches(s: Scored, f: BoardFilters): boolean {
 }
 
 export function boardRow(s: Scored, zoneOf: (alert: Alert) => string, now: Instant): BoardRow {
-  const { alert, sla } = s;
+  const { alert } = s;
+  const sla = evaluateSla(
+    { policy: alert.sla, createdAt: alert.createdAt, timeline: alert.timeline, acknowledgedAt: alert.acknowledgedAt, resolvedAt: alert.resolvedAt },
+    now,
+  );
   const clock = businessClock(alert.sla.calendar);
   const zone = zoneOf(alert);
   return {
@@ -117,13 +136,7 @@ export function boardRow(s: Scored, zoneOf: (alert: Alert) => string, now: Insta
 }
 
 export function buildBoardView(open: readonly Alert[], filters: BoardFilters, zoneOf: (alert: Alert) => string, now: Instant): BoardView {
-  const scored: Scored[] = open.map((alert) => {
-    const sla = evaluateSla(
-      { policy: alert.sla, createdAt: alert.createdAt, timeline: alert.timeline, acknowledgedAt: alert.acknowledgedAt, resolvedAt: alert.resolvedAt },
-      now,
-    );
-    return { alert, sla, status: boardStatus(sla) };
-  });
+  const scored: Scored[] = open.map((alert) => ({ alert, status: boardStatusAt(alert, now) }));
   const counts = PRIORITIES.map((priority) => ({ priority, count: scored.filter((s) => s.alert.priority === priority).length }));
   const statusCounts = BOARD_STATUSES.map((status) => ({ status, count: scored.filter((s) => s.status === status).length }));
   const integrations = [...new Set(open.map((a) => a.integrationId))].sort();
