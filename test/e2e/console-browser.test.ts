@@ -100,9 +100,25 @@ describe.runIf(executable)('the web console in Chromium', () => {
     expect(before).toMatch(/^\d+ m \d{2} s left$/);
     await expect.poll(() => countdown.textContent(), { timeout: 3000 }).not.toBe(before);
     await check('board');
+    if (SHOTS) {
+      // A fuller board for the README: a few more alerts of other priorities and sources.
+      for (const [id, title, severity] of [
+        ['db-disk', 'Disk 91% full on db-1', 'warning'],
+        ['api-latency', 'API p99 latency above 2 s', 'error'],
+        ['cert', 'TLS certificate expires in 10 days', 'info'],
+      ] as const) {
+        await fetch(`${stack.url}/webhooks/generic`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${stack.secrets.integrations['generic']}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ id, title, severity, labels: { team: 'platform' } }),
+        });
+      }
+      await page.reload();
+      await page.screenshot({ path: join(SHOTS, 'board.png'), fullPage: true });
+    }
     await page.emulateMedia({ colorScheme: 'dark' });
     await check('board (dark)');
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'board.png'), fullPage: true });
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'board-dark.png'), fullPage: true });
     await page.emulateMedia({ colorScheme: 'light' });
 
     await Promise.all([page.waitForURL(`**/alerts/${alertId}`), row.locator('td.title a').click()]);
@@ -131,7 +147,7 @@ describe.runIf(executable)('the web console in Chromium', () => {
     expect(stored.responses).toMatchObject([{ type: 'acknowledgment', by: 'Dana Ops', via: 'console' }]);
 
     await page.goto(`${stack.url}/integrations`);
-    expect(await page.locator('#integration-generic .accepted').textContent()).toBe('1');
+    expect(await page.locator('#integration-generic .accepted').textContent()).toBe(SHOTS ? '4' : '1');
     await check('integrations');
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'integrations.png'), fullPage: true });
     await page.goto(`${stack.url}/explain?priority=high&arrival=2026-12-04T16:30&calendar=policy`);

@@ -43,7 +43,8 @@ export function TimelineSvg(props: { model: TimelineModel }) {
           ))}
       </svg>
       <figcaption id="timeline-caption" class="small">
-        Shaded: business hours ({m.calendarText}). Bars: the acknowledgment and resolution clocks, from arrival to their deadlines.
+        {m.windows.length === 0 && m.calendarText.startsWith('around') ? 'Around the clock: every hour counts.' : `Shaded: business hours (${m.calendarText}).`} Bars: the acknowledgment and
+        resolution clocks, from arrival to their deadlines.
       </figcaption>
       <ul class="legend" aria-label="Timeline events">
         {m.markers.map((mk) => (
