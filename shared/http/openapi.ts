@@ -4,6 +4,7 @@
  * compares it with the routes registered on the app, in both directions.
  */
 import { ackPaths } from './openapi/ack-paths.ts';
+import { consolePaths } from './openapi/console-paths.ts';
 import { alertPaths } from './openapi/alert-paths.ts';
 import { intakePaths, intakeSchemas } from './openapi/intake-paths.ts';
 import { reportPaths, reportSchemas } from './openapi/report-paths.ts';
@@ -55,7 +56,7 @@ export function openApiDocument(): Json {
       { name: 'reports', description: 'The daily SLA report, with an API key.' },
       { name: 'meta', description: 'Health and this document.' },
     ],
-    paths: { ...intakePaths, ...ackPaths, ...alertPaths, ...reportPaths, ...metaPaths },
+    paths: { ...intakePaths, ...ackPaths, ...alertPaths, ...reportPaths, ...metaPaths, ...consolePaths },
     components: {
       schemas: { ...schemas, ...intakeSchemas, ...reportSchemas },
       securitySchemes,
