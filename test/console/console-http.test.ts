@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { signViewToken } from '../../shared/domain/links/view-token.ts';
 import { MINUTE_MS } from '../../shared/domain/instant.ts';
 import { FIXTURE_CREATED_AT, makeAlert } from '../support/alert-fixtures.ts';
-import { TEST_SECRETS } from '../support/config-fixtures.ts';
-import { CONSOLE_LINK_SECRET, consoleApp, hiddenValue } from './console-support.ts';
+import { TEST_SECRETS, testConfig } from '../support/config-fixtures.ts';
+import { consoleKey } from '../../shared/domain/links/session-token.ts';
+import { signInTicketUrl } from '../../shared/console/http/sign-in-routes.tsx';
+import { Browser, CONSOLE_LINK_SECRET, consoleApp, hiddenValue } from './console-support.ts';
 
 describe('the console over HTTP', () => {
   it('sends a browser without a session to sign in, and keeps the API answering JSON with a key', async () => {
@@ -111,5 +113,50 @@ describe('the integrations page', () => {
     expect(html).toContain('receivers:');
     expect(html).toContain('SLA_WATCH_GENERIC_SECRET');
     for (const secret of Object.values(TEST_SECRETS)) expect(html).not.toContain(secret);
+  });
+});
+
+describe('sessions', () => {
+  it('signs in with the console password, and signing out ends the session', async () => {
+    const { browser } = consoleApp({ config: testConfig({ console: { password_env: 'CONSOLE_PASSWORD' } }, { CONSOLE_PASSWORD: 'correct horse battery staple' }) });
+    const b = browser();
+    expect((await b.signIn('Sam', 'correct horse battery staple')).status).toBe(303);
+    expect((await b.get('/')).status).toBe(200);
+    const csrf = await b.csrf('/');
+    const out = await b.post('/sign-out', { csrf });
+    expect(out.status).toBe(303);
+    expect(out.headers.get('set-cookie')).toMatch(/sla_watch_session=;.*Max-Age=0/i);
+    b.cookie = null;
+    expect((await b.get('/')).status).toBe(303);
+  });
+
+  it('sets the cookie HttpOnly and SameSite=Strict, Secure over https', async () => {
+    const { app } = consoleApp();
+    const b = new Browser(app);
+    await b.signIn();
+    const form = await (await b.get('https://sla.example.test/sign-in')).text();
+    const res = await app.request('https://sla.example.test/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+      body: new URLSearchParams({ csrf: hiddenValue(form, 'csrf') ?? '', next: '/', name: 'Dana', secret: TEST_SECRETS.apiKey }).toString(),
+    });
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).toMatch(/Secure/);
+    expect(cookie).toMatch(/Max-Age=43200/);
+  });
+
+  it('lets a one-time sign-in link work once', async () => {
+    const { app, clock } = consoleApp();
+    const url = signInTicketUrl('http://localhost', consoleKey(CONSOLE_LINK_SECRET), clock.now());
+    const path = new URL(url).pathname;
+    const b = new Browser(app);
+    expect((await b.get(path)).status).toBe(200);
+    expect((await b.post(path, { name: 'Dana' })).status).toBe(303);
+    const again = new Browser(app);
+    const refused = await again.post(path, { name: 'Eve' });
+    expect(refused.status).toBe(410);
+    expect(again.cookie).toBeNull();
   });
 });
