@@ -4,4 +4,4 @@ import { mountAlerts } from '../shared/http/groups/alerts-group.ts';
 import { createHttpApp } from '../shared/http/http-app.ts';
 import { serve } from './runtime/aws-root.ts';
 
-export const handler = serve((root) => handle(createHttpApp(root.deps, (app) => mountAlerts(app, root.deps, root.linkSecret))));
+export const handler = serve((root) => handle(createHttpApp(root.deps, (app) => mountAlerts(app, root.deps))));

@@ -39,20 +39,29 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
   {
     id: 'Alerts',
     entry: 'api-alerts',
-    description: 'responses and the read API, the web console, health and the OpenAPI document',
+    description: 'responses and the read API, health and the OpenAPI document',
     routes: [
       ['POST', '/alerts/{id}/responses'],
       ['GET', '/alerts/{id}'],
       ['GET', '/alerts'],
       ['GET', '/healthz'],
       ['GET', '/openapi.json'],
-      // The web console (shared/console): pages and their forms.
+    ],
+    // A response updates the alert, re-arms its timer and may notify; the list reads by-created.
+    needs: { items: ['BatchGetItem', 'PutItem'], queries: [BY_CREATED_INDEX], timers: true, mail: true },
+  },
+  {
+    id: 'Console',
+    entry: 'api-console',
+    description: 'the web console: board, alert pages and their forms, view links, integrations, what-if',
+    routes: [
       ['GET', '/'],
       ['GET', '/sign-in'],
       ['POST', '/sign-in'],
       ['GET', '/sign-in/{ticket}'],
       ['POST', '/sign-in/{ticket}'],
       ['POST', '/sign-out'],
+      ['GET', '/console/alerts/{id}'],
       ['POST', '/alerts/{id}/respond'],
       ['GET', '/view/{token}'],
       ['GET', '/integrations'],
@@ -60,9 +69,9 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
       ['GET', '/console/console.css'],
       ['GET', '/console/console.js'],
     ],
-    // A response updates the alert, re-arms its timer and may notify; the list reads by-created;
-    // the console's board reads the open index, a report reached by a view link the by-day index.
-    needs: { items: ['BatchGetItem', 'PutItem'], queries: [BY_CREATED_INDEX, OPEN_INDEX, BY_DAY_INDEX], timers: true, mail: true },
+    // A response updates the alert like the API's; the board reads the open index; a report
+    // reached by a view link reads the by-day index; integration counters are read by key.
+    needs: { items: ['BatchGetItem', 'PutItem'], queries: [OPEN_INDEX, BY_DAY_INDEX], timers: true, mail: true },
   },
   {
     id: 'Ack',

@@ -47,7 +47,7 @@ describe('the console over HTTP', () => {
     await b.signIn();
     const noCsrf = await b.post(`/alerts/${alert.id}/respond`, { action: 'acknowledge' });
     expect(noCsrf.status).toBe(403);
-    const csrf = await b.csrf(`/alerts/${alert.id}`);
+    const csrf = await b.csrf(`/console/alerts/${alert.id}`);
     const crossSite = await b.post(`/alerts/${alert.id}/respond`, { action: 'acknowledge', csrf }, { 'sec-fetch-site': 'cross-site' });
     expect(crossSite.status).toBe(403);
     expect((await store.get(alert.id))?.status).toBe('open');
@@ -59,7 +59,10 @@ describe('the console over HTTP', () => {
     await store.create(alert);
     const b = browser();
     await b.signIn('Dana Ops');
-    const page = await (await b.get(`/alerts/${alert.id}`)).text();
+    const redirected = await b.get(`/alerts/${alert.id}`);
+    expect(redirected.status).toBe(303);
+    expect(redirected.headers.get('location')).toBe(`/console/alerts/${alert.id}`);
+    const page = await (await b.get(`/console/alerts/${alert.id}`)).text();
     expect(page).toContain('<svg');
     const done = await b.post(`/alerts/${alert.id}/respond`, { action: 'acknowledge', csrf: hiddenValue(page, 'csrf') ?? '' });
     expect(done.status).toBe(303);

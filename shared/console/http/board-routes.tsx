@@ -2,8 +2,8 @@
 /**
  * The console's alert pages:
  * - `GET /` the board (signed in);
- * - `GET /alerts/:id` the alert page when a browser asks for HTML without an API key (an API
- *   client with `Authorization` or asking for JSON falls through to the JSON route);
+ * - `GET /console/alerts/:id` the alert page (a browser asking for `/alerts/:id` is sent
+ *   here by alert-page-redirect.ts);
  * - `POST /alerts/:id/respond` acknowledge, resolve or post an update as the signed-in
  *   person (CSRF token required), then back to the page (303);
  * - `GET /view/:token` an alert or report page by an email's view link, no session needed,
@@ -29,7 +29,7 @@ import { alertPageView } from '../view/alert-page-view.ts';
 import { BOARD_STATUSES, buildBoardView, type BoardFilters, type BoardStatus } from '../view/board-view.ts';
 import { signedIn, type ConsoleContext } from './console-context.ts';
 import { formCsrfOk, readForm } from './console-session.ts';
-import { sendPage, sendProblem, wantsPage } from './send-page.tsx';
+import { sendPage, sendProblem } from './send-page.tsx';
 import { reportPageFor } from './report-console.tsx';
 
 const RESPONSE_OF: Readonly<Record<string, ResponseType>> = { acknowledge: 'acknowledgment', resolve: 'resolution', update: 'update' };
@@ -75,8 +75,7 @@ export function boardRoutes(ctx: ConsoleContext): Hono<RequestEnv> {
     return sendPage(c, 200, 'Open alerts', who.viewer, <BoardPage view={view} />);
   });
 
-  routes.get('/alerts/:id', async (c, next) => {
-    if (!wantsPage(c)) return next();
+  routes.get('/console/alerts/:id', async (c) => {
     const who = signedIn(c, ctx);
     if (!who.ok) return who.response;
     const id = c.req.param('id');
@@ -111,7 +110,7 @@ export function boardRoutes(ctx: ConsoleContext): Hono<RequestEnv> {
       if (error instanceof ConflictError || error instanceof UnprocessableError) return sendProblem(c, 409, 'Nothing changed', error.message, who.viewer);
       throw error;
     }
-    return c.redirect(`/alerts/${encodeURIComponent(id)}?done=${action}`, 303);
+    return c.redirect(`/console/alerts/${encodeURIComponent(id)}?done=${action}`, 303);
   });
 
   routes.get('/view/:token', async (c) => {

@@ -1,6 +1,6 @@
 /**
- * The web console, mounted in the `Alerts` route group (it reads and answers alerts, as that
- * group does): sign-in and out, the board, the alert page and its forms, view links,
+ * The web console, its own route group (`Console`, its own function on AWS, so the API's
+ * functions carry none of it): sign-in and out, the board, the alert page and its forms, view links,
  * integrations and what-if pages, the stylesheet and script. Cross-site form POSTs are refused
  * before anything else runs (same-origin.ts); forms also carry a CSRF token.
  */

@@ -14,7 +14,8 @@ import { ownDocumentBody } from '../pages/trusted-html.ts';
 import { parsePeriod, periodNav } from '../view/report-nav.ts';
 import { consoleContext, signedIn, type ConsoleContext } from './console-context.ts';
 import { REPORT_CONSOLE_CSP } from './page-headers.ts';
-import { sendPage, sendProblem, wantsPage } from './send-page.tsx';
+import { sendPage, sendProblem } from './send-page.tsx';
+import { wantsPage } from './wants-page.ts';
 import type { AppDeps } from '../../app/app-deps.ts';
 
 export async function reportPageFor(c: Context, ctx: ConsoleContext, periodText: string, viewer: Viewer | null, recipient: string | null): Promise<Response> {

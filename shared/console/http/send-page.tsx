@@ -18,10 +18,3 @@ export function sendPage(c: Context, status: ContentfulStatusCode, title: string
 export function sendProblem(c: Context, status: ContentfulStatusCode, heading: string, text: string, viewer: Viewer | null = null): Response {
   return sendPage(c, status, heading, viewer, <Problem heading={heading} text={text} />);
 }
-
-/** Whether a browser asks for a page (and no API client asks with a key). */
-export function wantsPage(c: Context): boolean {
-  if (c.req.header('authorization') !== undefined) return false;
-  const accept = c.req.header('accept') ?? '';
-  return accept.includes('text/html');
-}

@@ -71,7 +71,7 @@ export function AlertPage(props: { view: AlertPageView; csrf: string | null; not
         )}
         {props.readOnlyFor === null ? null : (
           <p class="small">
-            Shown to {props.readOnlyFor} by a view link. <a href={`/alerts/${encodeURIComponent(view.id)}`}>Sign in</a> to respond from here, or use the buttons in the email.
+            Shown to {props.readOnlyFor} by a view link. <a href={`/console/alerts/${encodeURIComponent(view.id)}`}>Sign in</a> to respond from here, or use the buttons in the email.
           </p>
         )}
         <table>

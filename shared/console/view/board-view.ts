@@ -120,7 +120,7 @@ export function boardRow(s: Scored, zoneOf: (alert: Alert) => string, now: Insta
   const zone = zoneOf(alert);
   return {
     id: alert.id,
-    href: `/alerts/${encodeURIComponent(alert.id)}`,
+    href: `/console/alerts/${encodeURIComponent(alert.id)}`,
     priority: alert.priority,
     title: singleLine(alert.title, 200) || '(untitled alert)',
     source: singleLine(alert.sourceName, 120),

@@ -20,6 +20,9 @@ function consolePage(operationId: string, summary: string, extra: Json = {}): Js
 export const consolePaths: Readonly<Record<string, Json>> = {
   '/': consolePage('consoleBoard', 'The board: every open alert, the next deadline first (filters: priority, status, integration, label, page)'),
   '/integrations': consolePage('consoleIntegrations', 'Integrations: URLs, snippets, secret names, intake counts and the last rejection'),
+  '/console/alerts/{id}': consolePage('consoleAlert', 'An alert: clocks, SLA timeline, responses, notifications, and forms to respond', {
+    parameters: [pathParam('id', 'The alert id')],
+  }),
   '/explain': consolePage('consoleExplain', 'What if: the SLA timeline of an alert of a priority arriving at an instant on a calendar'),
   '/sign-in': {
     get: { operationId: 'consoleSignInForm', summary: 'The sign-in form', tags: ['console'], security: [], responses: { '200': page('The form') } },
