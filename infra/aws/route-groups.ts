@@ -51,6 +51,26 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
     needs: { items: ['BatchGetItem', 'PutItem'], queries: [BY_CREATED_INDEX], timers: true, mail: true },
   },
   {
+    id: 'Ack',
+    entry: 'api-ack',
+    description: 'signed acknowledgment links from email',
+    routes: [
+      ['GET', '/ack/{token}'],
+      ['POST', '/ack/{token}'],
+    ],
+    needs: { items: ['BatchGetItem', 'PutItem'], queries: [], timers: true, mail: true },
+  },
+  {
+    id: 'Reports',
+    entry: 'api-reports',
+    description: 'the daily SLA report as JSON and HTML',
+    routes: [
+      ['GET', '/reports/daily'],
+      ['GET', '/reports/daily/{date}'],
+    ],
+    needs: { items: [], queries: [BY_DAY_INDEX], timers: false, mail: false },
+  },
+  {
     id: 'Console',
     entry: 'api-console',
     description: 'the web console: board, alert pages and their forms, view links, integrations, what-if',
@@ -72,25 +92,5 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
     // A response updates the alert like the API's; the board reads the open index; a report
     // reached by a view link reads the by-day index; integration counters are read by key.
     needs: { items: ['BatchGetItem', 'PutItem'], queries: [OPEN_INDEX, BY_DAY_INDEX], timers: true, mail: true },
-  },
-  {
-    id: 'Ack',
-    entry: 'api-ack',
-    description: 'signed acknowledgment links from email',
-    routes: [
-      ['GET', '/ack/{token}'],
-      ['POST', '/ack/{token}'],
-    ],
-    needs: { items: ['BatchGetItem', 'PutItem'], queries: [], timers: true, mail: true },
-  },
-  {
-    id: 'Reports',
-    entry: 'api-reports',
-    description: 'the daily SLA report as JSON and HTML',
-    routes: [
-      ['GET', '/reports/daily'],
-      ['GET', '/reports/daily/{date}'],
-    ],
-    needs: { items: [], queries: [BY_DAY_INDEX], timers: false, mail: false },
   },
 ];

@@ -228,6 +228,8 @@ describe('permissions', () => {
     expect(dynamoActions(alerts)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
     expect(dynamoActions(ack)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem']);
     expect(dynamoActions(reports)).toEqual(['dynamodb:Query']);
+    const consoleFn = s.stack.http.functions[4] as AppFunction;
+    expect(dynamoActions(consoleFn)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
     for (const fn of s.stack.jobs.timerFunctions) expect(dynamoActions(fn)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem']);
     expect(dynamoActions(s.stack.jobs.sweeper)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
     expect(dynamoActions(s.stack.jobs.report)).toEqual(['dynamodb:Query']);
@@ -235,6 +237,7 @@ describe('permissions', () => {
     const queried = (fn: AppFunction) => json(statementsOf(fn).find((st) => st.Action === 'dynamodb:Query')?.Resource);
     expect(queried(alerts)).toContain('"/index/by-created"');
     expect(queried(reports)).toContain('"/index/by-day"');
+    expect(queried(consoleFn)).toContain('"/index/open"');
     expect(queried(s.stack.jobs.sweeper)).toContain('"/index/due"');
   });
 
@@ -265,7 +268,7 @@ describe('permissions', () => {
   it('let timer-arming functions create and delete schedules only in the group, passing only the scheduler role', () => {
     const schedulerRoleArn = getAttArn(logicalId(s.stack.timers.schedulerRole));
     const arming = allFunctions().filter((fn) => fn !== s.stack.http.functions[3] && fn !== s.stack.jobs.report);
-    expect(arming).toHaveLength(7);
+    expect(arming).toHaveLength(8);
     for (const fn of arming) {
       const statements = statementsOf(fn);
       const scheduler = statements.find((st) => json(st.Action).includes('scheduler:')) as Statement;
