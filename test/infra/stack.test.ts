@@ -64,7 +64,7 @@ describe('the HTTP API', () => {
 describe('the functions', () => {
   it('run on the newest Node.js runtime on arm64, bundled for that runtime', () => {
     const functions = ofType(s.template, 'AWS::Lambda::Function');
-    expect(functions).toHaveLength(10);
+    expect(functions).toHaveLength(11);
     expect(FUNCTION_RUNTIME.name).toBe('nodejs24.x');
     expect(NODE_TARGET).toBe(`node${/\d+/.exec(FUNCTION_RUNTIME.name)?.[0]}`);
     for (const [, fn] of functions) {
