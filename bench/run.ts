@@ -15,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
   cost: async () => (await import('./cost.bench.ts')).benchCost(),
   'dynamo-heat': async () => (await import('./dynamo-heat.bench.ts')).benchDynamoHeat(),
   metrics: async () => (await import('./metrics.bench.ts')).benchMetrics(),
+  console: async () => (await import('./console.bench.ts')).benchConsole(),
 };
 
 const wanted = process.argv.slice(2);

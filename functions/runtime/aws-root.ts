@@ -15,6 +15,7 @@ import { systemClock } from '../../shared/adapters/clock/system-clock.ts';
 import { DynamoReportRollups } from '../../shared/adapters/dynamo/dynamo-report-rollups.ts';
 import { DynamoAlertStore } from '../../shared/adapters/dynamo/dynamo-alert-store.ts';
 import { DynamoSuppressionList } from '../../shared/adapters/dynamo/dynamo-suppression-list.ts';
+import { DynamoIntakeStats } from '../../shared/adapters/dynamo/dynamo-intake-stats.ts';
 import { JsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { EmfBusinessMetrics } from '../../shared/adapters/metrics/emf-business-metrics.ts';
 import { MeteredNotifier, meteredAlertStore } from '../../shared/adapters/metrics/metered.ts';
@@ -110,7 +111,8 @@ function composeWith(secrets: SecretValues): AwsRoot {
   const mailer = new SuppressingMailer(sesMailer, suppressions);
   const notifier = new MeteredNotifier(new ChannelNotifier({ mailer, chat: new SlackChat({}), config, linkSecret: secrets.linkSecret, logger }), metrics);
   const rollups = new DynamoReportRollups({ client: dynamo, tableName: aws.tableName });
-  return { deps: { config, store, timers, notifier, clock: systemClock, logger, rollups }, linkSecret: secrets.linkSecret, linkKeys: secrets.linkKeys, mailer, suppressions, metrics };
+  const intakeStats = new DynamoIntakeStats({ client: dynamo, tableName: aws.tableName });
+  return { deps: { config, store, timers, notifier, clock: systemClock, logger, rollups, intakeStats }, linkSecret: secrets.linkSecret, linkKeys: secrets.linkKeys, mailer, suppressions, metrics };
 }
 
 interface Composed {

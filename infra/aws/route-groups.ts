@@ -84,4 +84,27 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
     // its alerts are read by key.
     needs: { items: ['BatchGetItem'], queries: [BY_DAY_INDEX, OPEN_INDEX, DUE_INDEX], timers: false, mail: false },
   },
+  {
+    id: 'Console',
+    entry: 'api-console',
+    description: 'the web console: board, alert pages and their forms, view links, integrations, what-if',
+    routes: [
+      ['GET', '/'],
+      ['GET', '/sign-in'],
+      ['POST', '/sign-in'],
+      ['GET', '/sign-in/{ticket}'],
+      ['POST', '/sign-in/{ticket}'],
+      ['POST', '/sign-out'],
+      ['GET', '/console/alerts/{id}'],
+      ['POST', '/alerts/{id}/respond'],
+      ['GET', '/view/{token}'],
+      ['GET', '/integrations'],
+      ['GET', '/explain'],
+      ['GET', '/console/console.css'],
+      ['GET', '/console/console.js'],
+    ],
+    // A response updates the alert like the API's; the board reads the open index; a report
+    // reached by a view link reads the by-day index; integration counters are read by key.
+    needs: { items: ['BatchGetItem', 'PutItem'], queries: [OPEN_INDEX, BY_DAY_INDEX], timers: true, mail: true },
+  },
 ];

@@ -11,6 +11,7 @@ import { systemClock } from '../../shared/adapters/clock/system-clock.ts';
 import { ensureTable } from '../../shared/adapters/dynamo/create-table.ts';
 import { DynamoAlertStore } from '../../shared/adapters/dynamo/dynamo-alert-store.ts';
 import { DynamoReportRollups } from '../../shared/adapters/dynamo/dynamo-report-rollups.ts';
+import { DynamoIntakeStats } from '../../shared/adapters/dynamo/dynamo-intake-stats.ts';
 import { LocalTimers } from '../../shared/adapters/local-timers/local-timers.ts';
 import { TimerLoop } from '../../shared/adapters/local-timers/timer-loop.ts';
 import { SesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
@@ -86,7 +87,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const chat = new SlackChat({});
     const notifier = new ChannelNotifier({ mailer, chat, config, linkSecret: options.linkSecret, logger });
     const rollups = new DynamoReportRollups(tableOptions);
-    const deps: AppDeps = { config, store, timers, notifier, clock, logger, rollups };
+    const intakeStats = new DynamoIntakeStats({ client: dynamo.client, tableName: LOCAL_TABLE_NAME });
+    const deps: AppDeps = { config, store, timers, notifier, clock, logger, rollups, intakeStats };
 
     const reports: ReportThread = await startReportThread({ config, dynamoEndpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, indexShards: table.indexShards }, clock);
     started.push(reports);

@@ -10,12 +10,13 @@ import type { LocalStack } from './local-stack.ts';
 import { metricsTokenFile } from './local-secrets.ts';
 import { scrapeConfig } from './scrape-config.ts';
 
-export function startBanner(input: { stack: LocalStack; local: LocalConfig; dataDir: string }): string {
+export function startBanner(input: { stack: LocalStack; local: LocalConfig; dataDir: string; signInUrl?: string }): string {
   const { stack, local, dataDir } = input;
   const secretsFile = shortPath(join(dataDir, 'secrets.json'));
   const lines: string[] = [
     '',
     `sla-watch is running at ${stack.url}`,
+    ...(input.signInUrl === undefined ? [] : [`  console:       ${input.signInUrl}`, '                 (a one-time sign-in link, valid for an hour; after that sign in with the API key)']),
     `  configuration: ${local.source}`,
     `  data:          ${shortPath(dataDir)} (alerts, timers and secrets survive restarts)`,
     `  mail viewer:   ${stack.sesUrl}/ (every email sla-watch sends lands here)`,

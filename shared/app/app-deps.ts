@@ -6,6 +6,7 @@
 import type { AppConfig } from '../config/app-config.ts';
 import type { AlertStore } from '../ports/alert-store.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { IntakeStatsStore } from '../ports/intake-stats.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { Notifier } from '../ports/notifier.ts';
 import type { ReportRollups } from '../ports/report-rollups.ts';
@@ -20,4 +21,6 @@ export interface AppDeps {
   readonly logger: Logger;
   /** Stored per-day report summaries; without them weekly and monthly reports read every alert of the period. */
   readonly rollups?: ReportRollups;
+  /** Per-integration intake counters for the console; absent where nothing keeps them. */
+  readonly intakeStats?: IntakeStatsStore;
 }

@@ -71,6 +71,13 @@ export interface LinkConfig {
   readonly ttlSeconds: number;
 }
 
+export interface ConsoleConfig {
+  /** A password people may sign in to the web console with (console.password_env); null: API keys only. Never logged. */
+  readonly password: string | null;
+  /** How long a console session lasts. */
+  readonly sessionTtlSeconds: number;
+}
+
 export interface ReportingConfig {
   readonly enabled: boolean;
   /** Which reports are mailed on their schedules: daily, weekly (Mondays), monthly (the 1st). */
@@ -111,6 +118,7 @@ export interface AppConfig {
   readonly metricsTokens: readonly MetricsTokenConfig[];
   readonly notifications: NotificationRouting;
   readonly links: LinkConfig;
+  readonly console: ConsoleConfig;
   readonly reporting: ReportingConfig;
   readonly monitoring: MonitoringConfig;
   readonly operations: OperationsConfig;

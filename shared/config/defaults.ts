@@ -65,6 +65,9 @@ export const DEFAULT_NOTIFICATIONS = {
   escalation: { critical: ['manager@example.com'], high: ['manager@example.com'], medium: [], low: [] } as ByPriority<readonly string[]>,
 } as const;
 
+/** Console sessions last a working day unless configured otherwise (console.session_ttl). */
+export const DEFAULT_CONSOLE = { sessionTtlSeconds: 12 * 3600 } as const;
+
 export const DEFAULT_LINKS = {
   baseUrl: 'http://127.0.0.1:8080',
   ttlSeconds: 7 * 86_400,

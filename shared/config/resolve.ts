@@ -5,7 +5,7 @@
  */
 import type { AppConfig, IntegrationConfig, NotificationRouting } from './app-config.ts';
 import { PRIORITIES, type Priority } from '../domain/sla/priority.ts';
-import { DEFAULT_AWS_API, DEFAULT_GRAFANA_SIGNATURE_HEADER, DEFAULT_INTEGRATION_PRIORITY, DEFAULT_LINKS, DEFAULT_MONITORING, DEFAULT_NOTIFICATIONS, DEFAULT_REPORTING } from './defaults.ts';
+import { DEFAULT_AWS_API, DEFAULT_CONSOLE, DEFAULT_GRAFANA_SIGNATURE_HEADER, DEFAULT_INTEGRATION_PRIORITY, DEFAULT_LINKS, DEFAULT_MONITORING, DEFAULT_NOTIFICATIONS, DEFAULT_REPORTING } from './defaults.ts';
 import { DEFAULT_CALENDAR, resolveCalendars, resolvePolicies } from './resolve-calendars.ts';
 import type { ConfigFile } from './schema.ts';
 
@@ -63,6 +63,10 @@ export function resolveConfig(file: ConfigFile): AppConfig {
     links: {
       baseUrl: (file.links?.base_url ?? DEFAULT_LINKS.baseUrl).replace(/\/+$/, ''),
       ttlSeconds: file.links?.ttl ?? DEFAULT_LINKS.ttlSeconds,
+    },
+    console: {
+      password: file.console?.password_env ?? null,
+      sessionTtlSeconds: file.console?.session_ttl ?? DEFAULT_CONSOLE.sessionTtlSeconds,
     },
     reporting: {
       enabled: reporting?.enabled ?? DEFAULT_REPORTING.enabled,

@@ -79,11 +79,14 @@
  *   slack_webhook_urls_env: {critical: SLACK_CRITICAL} # the same, from variables
  * links:
  *   base_url: https://sla.example.com     # public base of the HTTP API, for links in email
- *   ttl: 7d                               # how long an acknowledgment link stays valid
+ *   ttl: 7d                               # how long an acknowledgment or view link stays valid
  * operations:                             # AWS only (deployment-schema.ts)
  *   alarm_emails: [ops@example.com]       # subscribed to the alarm topic
  * aws:
  *   api: {rate: 5000, burst: 5000}        # HTTP API throttle; past it, 429
+ * console:
+ *   password_env: SLA_WATCH_CONSOLE_PASSWORD # a password for the web console (API keys also sign in)
+ *   session_ttl: 12h                      # how long a console session lasts
  * ```
  *
  * The schema is built per `env` (secrets named by `*_env` are read from it) and stays free of
@@ -96,7 +99,7 @@ import { businessHoursSchema, CALENDAR_NAME, namedCalendar, RESERVED_CALENDAR_NA
 import { DEFAULT_BUSINESS_HOURS } from './defaults.ts';
 import { awsSchema, operationsSchema } from './deployment-schema.ts';
 import { MAX_LINK_LIFETIME_MS } from '../domain/links/link-token.ts';
-import { byPriority, channels, clockTime, count, duration, email, emails, httpUrl, strict, timezone, urlFromEnv } from './fields.ts';
+import { byPriority, channels, clockTime, count, duration, email, emails, httpUrl, secretFromEnv, strict, timezone, urlFromEnv } from './fields.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -210,6 +213,11 @@ const links = strict({
   ttl: z.optional(duration.check(z.refine((seconds) => seconds * 1000 <= MAX_LINK_LIFETIME_MS, { error: 'must be at most 365d' }))),
 });
 
+/** The web console: a password people sign in with (besides API keys), and how long a session lasts. */
+function consoleSection(env: Env) {
+  return strict({ password_env: z.optional(secretFromEnv(env)), session_ttl: z.optional(duration) });
+}
+
 /** The schema of the configuration file, reading `*_env` secrets from `env`. */
 export function configFileSchema(env: Env) {
   return strict({
@@ -222,6 +230,7 @@ export function configFileSchema(env: Env) {
     links: z.optional(links),
     operations: z.optional(operationsSchema),
     aws: z.optional(awsSchema),
+    console: z.optional(consoleSection(env)),
   });
 }
 

@@ -73,6 +73,7 @@ export function summarizeConfig(config: AppConfig): string {
       ? `Report: ${reporting.intervals.join(', ')} at ${reporting.time} ${reporting.timezone} to ${list(reporting.recipients)}${reporting.includeDetails ? ', with details' : ''}${reporting.groupBy === null ? '' : `, by ${reporting.groupBy}`}`
       : 'Report: disabled',
     `Links: ${config.links.baseUrl}, valid ${formatDurationSeconds(config.links.ttlSeconds)}`,
+    `Console: ${config.links.baseUrl}/, sign in with an API key${config.console.password === null ? '' : ' or the console password'}; sessions last ${formatDurationSeconds(config.console.sessionTtlSeconds)}`,
   ];
   return lines.join('\n');
 }

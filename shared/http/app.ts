@@ -7,6 +7,7 @@ import type { Hono } from 'hono';
 import type { AppDeps } from '../app/app-deps.ts';
 import { mountAck } from './groups/ack-group.ts';
 import { mountAlerts } from './groups/alerts-group.ts';
+import { mountConsole } from './groups/console-group.ts';
 import { mountIntake } from './groups/intake-group.ts';
 import { mountMetrics } from './groups/metrics-group.ts';
 import { mountReports } from './groups/reports-group.ts';
@@ -26,10 +27,12 @@ export interface AppOptions {
 
 export function createApp(deps: AppDeps, options: AppOptions): Hono<RequestEnv> {
   return createHttpApp(deps, (app) => {
+    // The console first: its form route /alerts/:id/respond is not behind the API's key check.
+    mountConsole(app, deps, options.linkSecret);
     mountAlerts(app, deps);
     mountIntake(app, deps);
     mountAck(app, deps, options.linkSecret);
-    mountReports(app, deps, options.buildReport);
+    mountReports(app, deps, options.linkSecret, options.buildReport);
     mountMetrics(app, deps);
     for (const routes of options.extraRoutes ?? []) app.route('/', routes);
   });

@@ -4,6 +4,7 @@
  * compares it with the routes registered on the app, in both directions.
  */
 import { ackPaths } from './openapi/ack-paths.ts';
+import { consolePaths } from './openapi/console-paths.ts';
 import { alertPaths } from './openapi/alert-paths.ts';
 import { intakePaths, intakeSchemas } from './openapi/intake-paths.ts';
 import { metricsPaths, metricsSecurityScheme } from './openapi/metrics-paths.ts';
@@ -57,7 +58,7 @@ export function openApiDocument(): Json {
       { name: 'metrics', description: 'SLA figures for Prometheus, with a metrics token.' },
       { name: 'meta', description: 'Health and this document.' },
     ],
-    paths: { ...intakePaths, ...ackPaths, ...alertPaths, ...reportPaths, ...metricsPaths, ...metaPaths },
+    paths: { ...intakePaths, ...ackPaths, ...alertPaths, ...reportPaths, ...metricsPaths, ...metaPaths, ...consolePaths },
     components: {
       schemas: { ...schemas, ...intakeSchemas, ...reportSchemas },
       securitySchemes: { ...securitySchemes, ...metricsSecurityScheme },

@@ -13,6 +13,7 @@ import type { Alert } from '../domain/alert/alert.ts';
 import type { NotificationFailure } from '../domain/alert/notification-marks.ts';
 import type { Instant } from '../domain/instant.ts';
 import { actionLinks } from '../domain/links/action-links.ts';
+import { viewLinkUrl } from '../domain/links/view-token.ts';
 import type { Notification } from '../domain/notifications/notification.ts';
 import { MailError } from '../errors.ts';
 import type { Chat } from '../ports/chat.ts';
@@ -71,7 +72,8 @@ export class ChannelNotifier implements Notifier {
         { alertId: alert.id, status: alert.status, recipient, baseUrl: config.links.baseUrl, ttlSeconds: config.links.ttlSeconds, now },
         linkSecret,
       );
-      const email = renderNotificationEmail(notification, alert, { config, now, actionLinks: links });
+      const viewUrl = viewLinkUrl({ subject: { kind: 'alert', alertId: alert.id }, recipient, baseUrl: config.links.baseUrl, ttlSeconds: config.links.ttlSeconds, now }, linkSecret);
+      const email = renderNotificationEmail(notification, alert, { config, now, actionLinks: links, viewUrl });
       try {
         await mailer.send({ to: [recipient], ...email });
       } catch (error) {

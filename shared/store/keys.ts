@@ -34,3 +34,8 @@ export function utcDay(at: Instant): string {
 export function rollupPk(timezone: string, date: string): string {
   return `ROLLUP#${timezone}#${date}`;
 }
+
+/** The intake counters of one integration (ports/intake-stats.ts). */
+export function intakeStatsPk(integrationId: string): string {
+  return `INTAKE#${integrationId}`;
+}

@@ -8,6 +8,7 @@ import type { AppConfig } from '../../shared/config/app-config.ts';
 import type { Instant } from '../../shared/domain/instant.ts';
 import { testConfig } from './config-fixtures.ts';
 import { InMemoryAlertStore } from './in-memory-alert-store.ts';
+import { InMemoryIntakeStats } from './in-memory-intake-stats.ts';
 import { ManualClock } from './manual-clock.ts';
 import { MemoryLogger } from './memory-logger.ts';
 import { RecordingNotifier, type RecordingNotifierOptions } from './recording-notifier.ts';
@@ -28,6 +29,7 @@ export interface TestDeps {
   readonly timers: RecordingTimers;
   readonly notifier: RecordingNotifier;
   readonly logger: MemoryLogger;
+  readonly intakeStats: InMemoryIntakeStats;
 }
 
 export function testDeps(options: TestDepsOptions = {}): TestDeps {
@@ -37,6 +39,7 @@ export function testDeps(options: TestDepsOptions = {}): TestDeps {
   const notifier = new RecordingNotifier(options.notifier);
   const logger = new MemoryLogger();
   const config = options.config ?? testConfig();
-  const deps: AppDeps = { config, store, timers, notifier, clock, logger };
-  return { deps, clock, store, timers, notifier, logger };
+  const intakeStats = new InMemoryIntakeStats();
+  const deps: AppDeps = { config, store, timers, notifier, clock, logger, intakeStats };
+  return { deps, clock, store, timers, notifier, logger, intakeStats };
 }

@@ -19,7 +19,7 @@ const calendar = (windows: Record<string, unknown>, extra: Record<string, unknow
 
 describe('a configuration file with a problem', () => {
   it.each<[string, unknown, string]>([
-    ['an unknown top-level key', { slas: {} }, 'slas: unknown key (expected one of: response_tracking, sla, integrations, api_keys, metrics_tokens, notifications, links, operations, aws)'],
+    ['an unknown top-level key', { slas: {} }, 'slas: unknown key (expected one of: response_tracking, sla, integrations, api_keys, metrics_tokens, notifications, links, operations, aws, console)'],
     ['an unknown nested key', { sla: { monitoring: { check_intervall: 60 } } }, 'sla.monitoring.check_intervall: unknown key (expected one of: check_interval, warning_threshold, notification_channels)'],
     ['an unknown priority', { sla: { definitions: { urgent: { resolution_time: 60 } } } }, 'sla.definitions.urgent: unknown priority (expected one of: critical, high, medium, low)'],
     ['an unknown weekday', calendar({ mon: ['09:00-17:00'], monday: [] }), 'sla.calendars.office.windows.monday: unknown weekday (expected one of: mon, tue, wed, thu, fri, sat, sun)'],

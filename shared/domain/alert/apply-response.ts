@@ -26,7 +26,7 @@ import { RESPONSE_ACTORS, RESPONSE_TYPES, responseActor, responseId, type Respon
 export const MAX_RESPONDER_LENGTH = 200;
 /** 200 responses with notes this long keep an alert item far below DynamoDB's 400 KB. */
 export const MAX_NOTE_LENGTH = 1000;
-const VIAS: readonly ResponseVia[] = ['api', 'link', 'webhook', 'system'];
+const VIAS: readonly ResponseVia[] = ['api', 'console', 'link', 'webhook', 'system'];
 
 export interface ResponseInput {
   readonly type: ResponseType;

@@ -15,7 +15,7 @@ export type ResponseType = 'acknowledgment' | 'update' | 'resolution' | 'escalat
 export const RESPONSE_TYPES: readonly ResponseType[] = ['acknowledgment', 'update', 'resolution', 'escalation'];
 
 /** How the response reached sla-watch. */
-export type ResponseVia = 'api' | 'link' | 'webhook' | 'system';
+export type ResponseVia = 'api' | 'console' | 'link' | 'webhook' | 'system';
 
 /** Who made a response: a person (link, API, chat, a person's PagerDuty acknowledgment), the alert's source, or sla-watch. */
 export type ResponseActor = 'person' | 'source' | 'system';
@@ -43,6 +43,7 @@ export function responseActor(response: Pick<Response, 'via' | 'actor'>): Respon
     case 'system':
       return 'system';
     case 'api':
+    case 'console':
     case 'link':
       return 'person';
   }

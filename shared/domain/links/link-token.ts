@@ -77,11 +77,43 @@ function decodeCanonical(part: string): Buffer | null {
   return bytes.toString('base64url') === part ? bytes : null;
 }
 
+/**
+ * `base64url(JSON) "." base64url(HMAC)`: the token form shared by action links, view links
+ * (view-token.ts) and console sessions (session-token.ts). Each kind carries its own `x` code,
+ * so a token of one kind never passes for another.
+ */
+export function signPayload(wire: object, secret: string | Buffer): string {
+  const payload = Buffer.from(JSON.stringify(wire), 'utf8');
+  return `${payload.toString('base64url')}.${mac(secret, payload).toString('base64url')}`;
+}
+
+/** The signed payload's bytes once shape and signature check out (constant time), else why not. */
+export function openPayload(
+  token: string,
+  secret: string | Buffer | readonly (string | Buffer)[],
+): { ok: true; payload: Buffer } | { ok: false; reason: 'malformed' | 'bad-signature' } {
+  if (token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: 'malformed' };
+  const parts = token.split('.');
+  if (parts.length !== 2) return { ok: false, reason: 'malformed' };
+  const payload = decodeCanonical(parts[0] ?? '');
+  const signature = decodeCanonical(parts[1] ?? '');
+  if (payload === null || signature === null) return { ok: false, reason: 'malformed' };
+  const keys = typeof secret === 'string' || Buffer.isBuffer(secret) ? [secret] : secret;
+  if (keys.length === 0) throw new Error('no link key');
+  // Every key, every time (no early exit): the time taken says nothing about which key matched.
+  let signed = false;
+  for (const key of keys) {
+    const matches = signature.length === MAC_BYTES && timingSafeEqual(signature, mac(key, payload));
+    signed = signed || matches;
+  }
+  if (!signed) return { ok: false, reason: 'bad-signature' };
+  return { ok: true, payload };
+}
+
 export function signLinkToken(claims: LinkClaims, secret: string | Buffer): string {
   if (!Number.isSafeInteger(claims.expiresAt)) throw new Error('link expiresAt must be an epoch in ms');
   const wire: WirePayload = { a: claims.alertId, x: ACTION_CODES[claims.action], r: claims.recipient, e: claims.expiresAt };
-  const payload = Buffer.from(JSON.stringify(wire), 'utf8');
-  return `${payload.toString('base64url')}.${mac(secret, payload).toString('base64url')}`;
+  return signPayload(wire, secret);
 }
 
 function parseClaims(payload: Buffer): LinkClaims | null {
@@ -118,21 +150,9 @@ export function verifyLinkToken(
   now: Instant,
   expected: LinkExpectation = {},
 ): LinkVerification {
-  if (token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: 'malformed' };
-  const parts = token.split('.');
-  if (parts.length !== 2) return { ok: false, reason: 'malformed' };
-  const payload = decodeCanonical(parts[0] ?? '');
-  const signature = decodeCanonical(parts[1] ?? '');
-  if (payload === null || signature === null) return { ok: false, reason: 'malformed' };
-  const keys = typeof secret === 'string' || Buffer.isBuffer(secret) ? [secret] : secret;
-  if (keys.length === 0) throw new Error('no link key');
-  let signed = false;
-  for (const key of keys) {
-    const matches = signature.length === MAC_BYTES && timingSafeEqual(signature, mac(key, payload));
-    signed = signed || matches;
-  }
-  if (!signed) return { ok: false, reason: 'bad-signature' };
-  const claims = parseClaims(payload);
+  const opened = openPayload(token, secret);
+  if (!opened.ok) return opened;
+  const claims = parseClaims(opened.payload);
   if (claims === null) return { ok: false, reason: 'malformed' };
   if (claims.expiresAt > now + MAX_LINK_LIFETIME_MS) return { ok: false, reason: 'malformed' };
   if (now >= claims.expiresAt) return { ok: false, reason: 'expired' };

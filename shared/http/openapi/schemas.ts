@@ -51,7 +51,7 @@ export const schemas: Readonly<Record<string, Json>> = {
       by: { type: 'string' },
       note: stringOrNull,
       at: { ...iso, description: 'Server time at which it was recorded.' },
-      via: { type: 'string', enum: ['api', 'link', 'webhook', 'system'] },
+      via: { type: 'string', enum: ['api', 'console', 'link', 'webhook', 'system'] },
       actor: {
         type: 'string',
         enum: [...RESPONSE_ACTORS],

@@ -43,12 +43,15 @@ export interface NotificationView {
   readonly sourceLinks: readonly ViewLink[];
   /** Signed links for this recipient; empty for Slack and for resolved alerts. */
   readonly actionLinks: readonly ActionLink[];
+  /** This recipient's signed link to the alert's console page (read only); null for Slack. */
+  readonly viewUrl: string | null;
 }
 
 export interface ViewContext {
   readonly config: AppConfig;
   readonly now: Instant;
   readonly actionLinks: readonly ActionLink[];
+  readonly viewUrl?: string;
 }
 
 const LIMITS = { title: 300, fact: 300, key: 100, value: 500, annotation: 2000, description: 4000, entries: 40, links: 10 };
@@ -142,5 +145,6 @@ export function buildNotificationView(notification: Notification, alert: Alert, 
     annotations: entries(alert.annotations, LIMITS.annotation, true),
     sourceLinks: sourceLinks(alert),
     actionLinks: context.actionLinks,
+    viewUrl: context.viewUrl ?? null,
   };
 }
