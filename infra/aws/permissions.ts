@@ -53,7 +53,8 @@ export function grantNeeds(role: Role, needs: FunctionNeeds, shared: SharedResou
   if (needs.rollups === true) {
     role.addToPrincipalPolicy(
       new PolicyStatement({
-        actions: ['dynamodb:BatchGetItem', 'dynamodb:PutItem'],
+        // Reading rollups needs no grant of its own where every item may be read already.
+        actions: items.includes('BatchGetItem') ? ['dynamodb:PutItem'] : ['dynamodb:BatchGetItem', 'dynamodb:PutItem'],
         resources: [table.table.tableArn],
         // Only the rollup items: a report never writes an alert.
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ROLLUP#*'] } },

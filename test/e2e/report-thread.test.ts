@@ -42,6 +42,6 @@ describe('reports built off the request thread', () => {
   it('answer a bad date with the use case own 400, naming the field', async () => {
     const response = await stack.api('/reports/daily?date=2026-02-30');
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: 'invalid_request', details: ['date: expected an existing date YYYY-MM-DD, e.g. 2026-11-30'] });
+    expect(await response.json()).toMatchObject({ error: 'invalid_request', details: ['date: "2026-02-30" is not an existing YYYY-MM-DD, e.g. 2026-11-30'] });
   });
 });

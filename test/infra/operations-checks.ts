@@ -50,7 +50,7 @@ export function operationsChecks(get: () => Synthesized): void {
       const { template, stack } = get();
       const byName = Object.fromEntries(ofType(template, 'AWS::CloudWatch::Alarm').map(([alarmId, alarm]) => [alarmId.replace(/^Alarms/, '').replace(/[0-9A-F]{8}$/, ''), watched(alarm)]));
       const functions = [...stack.http.functions.map((f) => f.node.id), ...stack.jobs.functions.map((f) => f.node.id), 'MailFeedback'].map((name) => name.replace(/-/g, ''));
-      expect(functions).toHaveLength(11);
+      expect(functions).toHaveLength(12);
       const expected: Record<string, string[]> = {
         Api5xxRate: ['AWS/ApiGateway 5xx', 'AWS/ApiGateway Count'],
         Api429Rate: ['AWS/ApiGateway Count', 'sla-watch/sla-watch-test ThrottledRequests'],
