@@ -2,12 +2,8 @@
  * A real Prometheus (Debian's `prometheus`) on loopback with its own storage in a temporary
  * directory, started from a given configuration, queried through its HTTP API.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './test-stack.ts';
-import { waitFor } from './wait-for.ts';
+import { startLoopbackDaemon } from './loopback-daemon.ts';
 
 export interface QueryResult {
   readonly status: string;
@@ -25,40 +21,19 @@ export interface RunningPrometheus {
 }
 
 export async function startPrometheus(binary: string, configYaml: string): Promise<RunningPrometheus> {
-  const dir = await mkdtemp(join(tmpdir(), 'sla-watch-prom-'));
-  const port = await freePort();
-  await writeFile(join(dir, 'prometheus.yml'), configYaml);
-  const child: ChildProcess = spawn(
+  const { url, stop } = await startLoopbackDaemon({
+    name: 'Prometheus',
     binary,
-    [
+    configFile: 'prometheus.yml',
+    config: configYaml,
+    args: (dir, port) => [
       `--config.file=${join(dir, 'prometheus.yml')}`,
       `--storage.tsdb.path=${join(dir, 'data')}`,
       `--web.listen-address=127.0.0.1:${port}`,
       '--log.level=warn',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
-    await rm(dir, { recursive: true, force: true });
-  };
-  try {
-    await waitFor('Prometheus to be ready', async () => {
-      if (child.exitCode !== null) throw new Error(`prometheus exited: ${stderr}`);
-      const response = await fetch(`${url}/-/ready`);
-      return response.ok ? true : undefined;
-    }, 20_000, 100);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+    readyTimeoutMs: 20_000,
+  });
   return {
     url,
     query: async (promql) => (await (await fetch(`${url}/api/v1/query?query=${encodeURIComponent(promql)}`)).json()) as QueryResult,
