@@ -11,8 +11,12 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
   'timer-burst': async () => (await import('./timer-burst.bench.ts')).benchTimerBurst(),
   'delivery-storm': async () => (await import('./delivery-storm.bench.ts')).benchDeliveryStorm(),
   report: async () => (await import('./report.bench.ts')).benchReport(),
+  memory: async () => (await import('./memory.bench.ts')).benchMemory(),
   bundles: async () => (await import('./bundles.bench.ts')).benchBundles(),
   cost: async () => (await import('./cost.bench.ts')).benchCost(),
+  'dynamo-heat': async () => (await import('./dynamo-heat.bench.ts')).benchDynamoHeat(),
+  metrics: async () => (await import('./metrics.bench.ts')).benchMetrics(),
+  console: async () => (await import('./console.bench.ts')).benchConsole(),
 };
 
 const wanted = process.argv.slice(2);

@@ -2,6 +2,6 @@
 import { handle } from 'hono/aws-lambda';
 import { mountAck } from '../shared/http/groups/ack-group.ts';
 import { createHttpApp } from '../shared/http/http-app.ts';
-import { deps, linkSecret } from './runtime/aws-root.ts';
+import { serve } from './runtime/aws-root.ts';
 
-export const handler = handle(createHttpApp(deps, (app) => mountAck(app, deps, linkSecret)));
+export const handler = serve((root) => handle(createHttpApp(root.deps, (app) => mountAck(app, root.deps, root.linkKeys))));

@@ -6,6 +6,6 @@
 import { handle } from 'hono/aws-lambda';
 import { mountIntake } from '../shared/http/groups/intake-group.ts';
 import { createHttpApp } from '../shared/http/http-app.ts';
-import { deps } from './runtime/aws-root.ts';
+import { serve } from './runtime/aws-root.ts';
 
-export const handler = handle(createHttpApp(deps, (app) => mountIntake(app, deps)));
+export const handler = serve((root) => handle(createHttpApp(root.deps, (app) => mountIntake(app, root.deps))));

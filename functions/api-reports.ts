@@ -2,6 +2,6 @@
 import { handle } from 'hono/aws-lambda';
 import { mountReports } from '../shared/http/groups/reports-group.ts';
 import { createHttpApp } from '../shared/http/http-app.ts';
-import { deps } from './runtime/aws-root.ts';
+import { serve } from './runtime/aws-root.ts';
 
-export const handler = handle(createHttpApp(deps, (app) => mountReports(app, deps)));
+export const handler = serve((root) => handle(createHttpApp(root.deps, (app) => mountReports(app, root.deps, root.linkSecret))));

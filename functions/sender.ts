@@ -9,7 +9,9 @@
  * - a message that is not ours: logged and dropped (retrying it can never help).
  */
 import { deliverReady } from '../shared/app/deliver-ready.ts';
-import { delivery, deps, logger } from './runtime/aws-root.ts';
+import type { DeliveryDeps } from '../shared/app/delivery-deps.ts';
+import type { DeliveryQueue } from '../shared/ports/delivery-queue.ts';
+import { logger, serve } from './runtime/aws-root.ts';
 
 /** Longest wait for a send slot: past it the alert goes back to the queue for a while. */
 export const SENDER_MAX_WAIT_MS = 10_000;
@@ -35,7 +37,7 @@ function alertIdOf(body: string): string | null {
   }
 }
 
-async function handle(record: SqsRecord): Promise<boolean> {
+async function handle(delivery: DeliveryDeps, queue: DeliveryQueue, record: SqsRecord): Promise<boolean> {
   const alertId = alertIdOf(record.body);
   if (alertId === null) {
     logger.error('sender: dropping a message that names no alert', { messageId: record.messageId });
@@ -46,7 +48,7 @@ async function handle(record: SqsRecord): Promise<boolean> {
   const later = result.busy ? BUSY_DELAY_MS + Math.random() * BUSY_DELAY_MS : result.nextReadyAt === null ? null : result.nextReadyAt - now;
   if (later !== null) {
     // Best effort: the sweeper re-feeds the alert if this is lost.
-    await deps.deliveries.enqueue([alertId], Math.max(0, later)).catch((error: unknown) =>
+    await queue.enqueue([alertId], Math.max(0, later)).catch((error: unknown) =>
       logger.warn('sender: alert not queued again; the sweeper will', { alertId, error: error instanceof Error ? error.message : String(error) }),
     );
   }
@@ -54,11 +56,11 @@ async function handle(record: SqsRecord): Promise<boolean> {
   return true;
 }
 
-export async function handler(event: { Records?: readonly SqsRecord[] }): Promise<SqsBatchResponse> {
+export const handler = serve(({ delivery, deps }) => async (event: { Records?: readonly SqsRecord[] }): Promise<SqsBatchResponse> => {
   const records = event.Records ?? [];
   const outcomes = await Promise.all(
     records.map((record) =>
-      handle(record).catch((error: unknown) => {
+      handle(delivery, deps.deliveries, record).catch((error: unknown) => {
         logger.error('sender: alert not handled; SQS will deliver it again', {
           messageId: record.messageId,
           error: error instanceof Error ? error.message : String(error),
@@ -68,4 +70,4 @@ export async function handler(event: { Records?: readonly SqsRecord[] }): Promis
     ),
   );
   return { batchItemFailures: records.filter((_, i) => !outcomes[i]).map((r) => ({ itemIdentifier: r.messageId })) };
-}
+});

@@ -5,7 +5,7 @@
  * dead-letter queue. The failed alerts keep their due timers, so the next run retries them.
  */
 import { sweep, sweepBudgetMs, type SweepResult } from '../shared/app/sweep.ts';
-import { deps } from './runtime/aws-root.ts';
+import { serve } from './runtime/aws-root.ts';
 
 /** Due alerts listed and processed at a time, as on one machine; a run takes pages until none
  * is left or its budget is spent (then `more` is logged and the next run goes on). */
@@ -14,7 +14,7 @@ export const SWEEP_PAGE_SIZE = 100;
 /** EventBridge Scheduler fires one-shot schedules within about a minute of their time. */
 export const SCHEDULER_GRACE_MS = 90_000;
 
-export async function handler(): Promise<SweepResult> {
+export const handler = serve(({ deps }) => async (): Promise<SweepResult> => {
   const result = await sweep(deps, {
     pageSize: SWEEP_PAGE_SIZE,
     budgetMs: sweepBudgetMs(deps.config.monitoring.checkIntervalSeconds),
@@ -25,4 +25,4 @@ export async function handler(): Promise<SweepResult> {
     throw new Error(`sweep: ${result.failed.length} of ${result.examined} due alerts not processed (${ids})`);
   }
   return result;
-}
+});

@@ -29,6 +29,7 @@ export type Counter =
   | 'logs.bytes'
   | `ddb.call.${string}`
   | `ddb.wru.index.${string}`
+  | `ddb.rru.index.${string}`
   | `http.route.${string}`
   | `timer.fired.${string}`
   | `notify.${string}`;

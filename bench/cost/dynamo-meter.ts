@@ -11,8 +11,8 @@
  *   larger of the old and the new item). A Query that reads nothing is still billed the
  *   minimum read (half a unit), which dynalite reports as 0: the minimum is applied here.
  *
- * Index write units are computed here, because dynalite reports none. Every index of the
- * table projects ALL, so an index entry is the whole item, and per index (DynamoDB Developer
+ * Index write units are computed here, because dynalite reports none. An index entry holds
+ * the attributes the index projects (table-definition.ts), and per index (DynamoDB Developer
  * Guide, "Provisioned throughput considerations for global secondary indexes"): an item
  * entering the index costs one write of its size, one leaving it one write of its old size,
  * one whose index key changed costs both (a delete and a put), and one that stays under the
@@ -57,36 +57,59 @@ interface ItemAnswer {
  * plus a put; an update that changes nothing projected writes nothing to the index.
  */
 export function indexWriteUnits(index: IndexDefinition, partitionKey: string, before: Item | undefined, after: Item | undefined): number {
+  return indexWriteParts(index, partitionKey, before, after).reduce((sum, part) => sum + part.units, 0);
+}
+
+/** The index entry of an item: the projected attributes only (the table key, the index key,
+ * and `ALL` or the included ones). */
+export function projectedItem(index: IndexDefinition, partitionKey: string, item: Item): Item {
+  if (index.projection === 'ALL') return item;
+  const names = [partitionKey, index.partitionKey.name, index.sortKey.name, ...(index.projection === 'KEYS_ONLY' ? [] : index.projection.include)];
+  return Object.fromEntries(names.filter((name) => item[name] !== undefined).map((name) => [name, item[name] as AttributeValue]));
+}
+
+/**
+ * `indexWriteUnits` split by where they land: the entry deleted (under the old key) and the
+ * entry put (under the new key) are charged to their own index partitions; `entry` is the item
+ * whose index key names the partition.
+ */
+export function indexWriteParts(index: IndexDefinition, partitionKey: string, before: Item | undefined, after: Item | undefined): { units: number; entry: Item }[] {
   const keyOf = (item: Item | undefined): string | null => {
     const partition = item?.[index.partitionKey.name];
     const sort = item?.[index.sortKey.name];
     return partition === undefined || sort === undefined ? null : JSON.stringify([partition, sort]);
   };
-  const projected = (item: Item): Item => {
-    if (index.projection === 'ALL') return item;
-    const names = [partitionKey, index.partitionKey.name, index.sortKey.name, ...index.projection.include];
-    return Object.fromEntries(names.filter((name) => item[name] !== undefined).map((name) => [name, item[name] as AttributeValue]));
-  };
+  const units = (item: Item) => writeUnits(itemSize(projectedItem(index, partitionKey, item)));
   const was = keyOf(before);
   const is = keyOf(after);
-  if (was === null && is === null) return 0;
-  if (was === null) return writeUnits(itemSize(projected(after as Item)));
-  if (is === null) return writeUnits(itemSize(projected(before as Item)));
-  const old = projected(before as Item);
-  const fresh = projected(after as Item);
-  if (was !== is) return writeUnits(itemSize(old)) + writeUnits(itemSize(fresh));
-  if (index.projection !== 'ALL' && JSON.stringify(old) === JSON.stringify(fresh)) return 0;
-  return writeUnits(Math.max(itemSize(old), itemSize(fresh)));
+  if (was === null && is === null) return [];
+  if (was === null) return [{ units: units(after as Item), entry: after as Item }];
+  if (is === null) return [{ units: units(before as Item), entry: before as Item }];
+  const old = projectedItem(index, partitionKey, before as Item);
+  const fresh = projectedItem(index, partitionKey, after as Item);
+  if (was !== is) return [{ units: units(before as Item), entry: before as Item }, { units: units(after as Item), entry: after as Item }];
+  if (index.projection !== 'ALL' && JSON.stringify(old) === JSON.stringify(fresh)) return [];
+  return [{ units: writeUnits(Math.max(itemSize(old), itemSize(fresh))), entry: after as Item }];
+}
+
+/** One item write as the table saw it: the item before and after (undefined: absent). */
+export interface MeteredWrite {
+  readonly at: number;
+  readonly before: Item | undefined;
+  readonly after: Item | undefined;
 }
 
 export class DynamoMeter {
   private readonly items = new Map<string, Item>();
+  /** Every successful item write, in order: what the partition-heat model replays. */
+  readonly writes: MeteredWrite[] = [];
 
   constructor(
     client: DynamoDBClient,
     private readonly meter: Meter,
     private readonly partitionKey: string,
     private readonly indexes: readonly IndexDefinition[],
+    private readonly now: () => number = () => 0,
   ) {
     client.middlewareStack.add(
       (next, context) => async (args) => {
@@ -144,12 +167,16 @@ export class DynamoMeter {
       const indexUnits = Object.values(capacity?.GlobalSecondaryIndexes ?? {}).reduce((sum, index) => sum + (index.CapacityUnits ?? 0), 0);
       const minimum = readUnits(0, request.ConsistentRead === true);
       if (request.IndexName === undefined) this.meter.count('ddb.rru.table', Math.max(tableUnits, minimum));
-      else this.meter.count('ddb.rru.index', tableUnits + Math.max(indexUnits, minimum));
+      else {
+        this.meter.count('ddb.rru.index', tableUnits + Math.max(indexUnits, minimum));
+        this.meter.count(`ddb.rru.index.${request.IndexName}`, tableUnits + Math.max(indexUnits, minimum));
+      }
     } else if (WRITES.has(command)) {
       this.meter.count('ddb.wru.table', tableUnits);
       const key = this.keyOf(request);
       const before = this.items.get(key);
       const after = command === 'PutItemCommand' ? request.Item : command === 'UpdateItemCommand' ? answer.Attributes : undefined;
+      this.writes.push({ at: this.now(), before, after });
       for (const index of this.indexes) {
         const units = indexWriteUnits(index, this.partitionKey, before, after);
         this.meter.count('ddb.wru.index', units);

@@ -19,6 +19,7 @@ import type { AppConfig } from '../../shared/config/app-config.ts';
 import type { Instant } from '../../shared/domain/instant.ts';
 import { nextDailyAt } from '../../shared/domain/schedule/next-daily-at.ts';
 import type { TimerRequest } from '../../shared/ports/timers.ts';
+import type { MeteredWrite } from './dynamo-meter.ts';
 import type { Item } from './item-size.ts';
 import { alertmanagerBody } from './alertmanager-body.ts';
 import { Meter, type Counts, type Scope } from './counts.ts';
@@ -56,6 +57,10 @@ export interface LifecycleResult {
   readonly reports: readonly RunRecord[];
   /** The alert items as the run left them (all resolved): what the table keeps. */
   readonly alertItems: readonly Item[];
+  /** Every item write, in order, with its simulated instant. */
+  readonly writes: readonly MeteredWrite[];
+  /** The instant each alert was first delivered, by alert id. */
+  readonly firstDeliveries: ReadonlyMap<string, Instant>;
   /** Anything that did not go as a healthy deployment would: must be empty. */
   readonly problems: readonly string[];
 }
@@ -153,6 +158,8 @@ async function drive(stack: MeteredStack, meter: Meter, options: LifecycleOption
     sweeps,
     reports,
     alertItems,
+    writes: stack.dynamo.writes,
+    firstDeliveries: new Map([...alertIds].map(([plan, id]) => [id, plan.firstAt])),
     problems,
   };
 }
@@ -202,7 +209,7 @@ function planSteps(plan: AlertPlan, options: LifecycleOptions, http: Http, alert
       {
         at: ack.at,
         run: async () =>
-          void (await http('ack-button', link(), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'note=' })),
+          void (await http('ack-button', link(), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' }, body: 'note=' })),
       },
     );
   }

@@ -131,7 +131,7 @@ export async function startMeteredStack(options: MeteredStackOptions): Promise<M
 function wire(options: MeteredStackOptions, dynamoDb: EmbeddedDynamoDb, ses: EmbeddedSes): MeteredStack {
   const { config, linkSecret, meter } = options;
   const clock = new ManualClock(options.startAt);
-  const dynamo = new DynamoMeter(dynamoDb.client, meter, PARTITION_KEY.name, GLOBAL_SECONDARY_INDEXES);
+  const dynamo = new DynamoMeter(dynamoDb.client, meter, PARTITION_KEY.name, GLOBAL_SECONDARY_INDEXES, () => clock.now());
   const links = new LinkBook(linkSecret, clock);
   meterSes(ses.client, meter, (email) => links.read(email));
 

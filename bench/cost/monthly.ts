@@ -9,11 +9,13 @@
  * beyond an empty run) is divided by the alerts simulated and multiplied by the month's.
  *
  * Storage is the steady state once resolved alerts start to expire: a month's alerts times
- * the months they are kept, at the size the run left them, in the table and in each index
- * whose keys a resolved alert still has, plus DynamoDB's 100 bytes per item and entry.
+ * the months they are kept, at the size the run left them, in the table and, at the size of
+ * what each index projects, in each index whose keys a resolved alert still has, plus
+ * DynamoDB's 100 bytes per item and entry.
  */
 import type { AppConfig } from '../../shared/config/app-config.ts';
-import { GLOBAL_SECONDARY_INDEXES } from '../../shared/store/table-definition.ts';
+import { GLOBAL_SECONDARY_INDEXES, PARTITION_KEY } from '../../shared/store/table-definition.ts';
+import { projectedItem } from './dynamo-meter.ts';
 import { average, Counts } from './counts.ts';
 import { itemSize } from './item-size.ts';
 import type { LifecycleResult, RunRecord } from './lifecycle.ts';
@@ -53,9 +55,14 @@ export function estimateMonth(result: LifecycleResult, config: AppConfig, alerts
 
   const sizes = result.alertItems.map(itemSize);
   const meanItemBytes = sizes.reduce((sum, size) => sum + size, 0) / Math.max(1, sizes.length);
-  const indexEntriesPerAlert =
+  const indexBytesPerAlert =
     result.alertItems.reduce(
-      (sum, item) => sum + GLOBAL_SECONDARY_INDEXES.filter((index) => item[index.partitionKey.name] !== undefined && item[index.sortKey.name] !== undefined).length,
+      (sum, item) =>
+        sum +
+        GLOBAL_SECONDARY_INDEXES.filter((index) => item[index.partitionKey.name] !== undefined && item[index.sortKey.name] !== undefined).reduce(
+          (entries, index) => entries + itemSize(projectedItem(index, PARTITION_KEY.name, item)) + storageOverheadBytes,
+          0,
+        ),
       0,
     ) / Math.max(1, result.alertItems.length);
   const alertsKept = alertsPerMonth * (retentionDays / daysPerMonth);
@@ -68,6 +75,6 @@ export function estimateMonth(result: LifecycleResult, config: AppConfig, alerts
     sweepsPerMonth,
     reportsPerMonth,
     month,
-    storage: { tableBytes: alertsKept * entryBytes, indexBytes: alertsKept * entryBytes * indexEntriesPerAlert, alertsKept, meanItemBytes },
+    storage: { tableBytes: alertsKept * entryBytes, indexBytes: alertsKept * indexBytesPerAlert, alertsKept, meanItemBytes },
   };
 }

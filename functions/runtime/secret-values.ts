@@ -10,11 +10,19 @@ import { ConfigError } from '../../shared/errors.ts';
 
 /** The JSON key of the link-signing secret. */
 export const LINK_SIGNING_SECRET_KEY = 'link_signing_secret';
+/**
+ * While the link key rotates, the key before it: links signed with it stay valid until they
+ * expire (`links.ttl`), after which the key can be removed. New links use the current key only.
+ */
+export const PREVIOUS_LINK_SIGNING_SECRET_KEY = 'link_signing_secret_previous';
 /** 32 characters of a generated secret carry far more than the 128 bits an HMAC key needs. */
 export const MIN_LINK_SECRET_LENGTH = 32;
 
 export interface SecretValues {
+  /** The key new links are signed with. */
   readonly linkSecret: string;
+  /** Every key a link may be signed with: the current one, then the previous one while rotating. */
+  readonly linkKeys: readonly string[];
   /** Every string in the secret, by key, for the configuration's `*_env` names. */
   readonly variables: Readonly<Record<string, string>>;
 }
@@ -41,8 +49,12 @@ export function parseSecretValues(text: string | undefined, secretName: string):
   if (linkSecret === undefined || linkSecret.length < MIN_LINK_SECRET_LENGTH) {
     problems.push(`secret ${secretName}: key ${LINK_SIGNING_SECRET_KEY} must hold at least ${MIN_LINK_SECRET_LENGTH} characters`);
   }
+  const previous = variables[PREVIOUS_LINK_SIGNING_SECRET_KEY];
+  if (previous !== undefined && previous.length < MIN_LINK_SECRET_LENGTH) {
+    problems.push(`secret ${secretName}: key ${PREVIOUS_LINK_SIGNING_SECRET_KEY}, when present, must hold at least ${MIN_LINK_SECRET_LENGTH} characters`);
+  }
   if (problems.length > 0 || linkSecret === undefined) throw new ConfigError(problems);
-  return { linkSecret, variables };
+  return { linkSecret, linkKeys: previous === undefined ? [linkSecret] : [linkSecret, previous], variables };
 }
 
 /** Reads the secret; an SDK failure propagates with its cause (the cold start fails and says why). */

@@ -6,7 +6,7 @@
  * invokes these asynchronously, so Lambda retries a failed event and then dead-letters it.
  */
 import { handleTimer } from '../../shared/app/handle-timer.ts';
-import { deps } from './aws-root.ts';
+import { metrics, serve } from './aws-root.ts';
 import { parseTimerEvent } from './timer-event.ts';
 
 export interface TimerHandlerResult {
@@ -14,8 +14,10 @@ export interface TimerHandlerResult {
   readonly outcome: string;
 }
 
-export async function timerHandler(event: unknown): Promise<TimerHandlerResult> {
+export const timerHandler = serve(({ deps }) => async (event: unknown): Promise<TimerHandlerResult> => {
   const payload = parseTimerEvent(event);
+  // How late Scheduler delivered it (about a minute at most when healthy), for the dashboard.
+  metrics.record({ kind: 'timer-fired', timer: payload.kind, latenessMs: deps.clock.now() - Date.parse(payload.dueAt) });
   const result = await handleTimer(deps, payload);
   return { alertId: payload.alertId, outcome: result.kind };
-}
+});

@@ -10,18 +10,15 @@
  *   drains at the rates (shared through the table), not a thousand throttled Lambdas, and it
  *   cannot take the account's concurrency from the API. Partial batch responses retry only
  *   the messages that failed.
- * - Alarms: anything in the dead-letter queue; the oldest message older than 15 minutes (the
- *   senders are not keeping up, or are failing); sender errors.
+ * - The stack's alarms watch the sender (errors, throttles), the dead-letter queue and the age
+ *   of the oldest message (DELIVERY_BACKLOG_ALARM_SECONDS: the senders are not keeping up).
  *
  * The sender may read and write alerts, update the rate items (`RATE#...` keys only), send
  * email as the one identity, and send to the delivery queue (re-queuing with a delay).
  */
 import { Duration, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { AppFunction } from './app-function.ts';
@@ -35,19 +32,19 @@ export const SENDER_MAX_CONCURRENCY = 5;
 export const DELIVERY_BATCH_SIZE = 10;
 /** Receipts before a message goes to the dead-letter queue. */
 export const DELIVERY_MAX_RECEIVES = 5;
+/** The oldest delivery message waiting this long raises the backlog alarm. */
+export const DELIVERY_BACKLOG_ALARM_SECONDS = 15 * 60;
 
 export interface SenderProps {
   readonly bundle: BundleSettings;
   readonly environment: Readonly<Record<string, string>>;
   readonly shared: SharedResources;
-  readonly topicArn: string | undefined;
 }
 
 export class DeliveryInfrastructure extends Construct {
   readonly queue: Queue;
   readonly deadLetterQueue: Queue;
   sender: AppFunction | undefined;
-  readonly alarms: Alarm[] = [];
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -75,7 +72,7 @@ export class DeliveryInfrastructure extends Construct {
     role.addToPrincipalPolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.queue.queueArn] }));
   }
 
-  /** The sender function, its event source, permissions and alarms. */
+  /** The sender function, its event source and permissions. */
   addSender(props: SenderProps): AppFunction {
     const { shared } = props;
     const sender = new AppFunction(this, 'Sender', {
@@ -100,36 +97,6 @@ export class DeliveryInfrastructure extends Construct {
     );
     this.grantEnqueue(sender.role);
     this.sender = sender;
-
-    const period = Duration.minutes(5);
-    const alarm = (id: string, description: string, metric: IMetric, threshold: number) =>
-      new Alarm(this, id, {
-        alarmDescription: description,
-        metric,
-        threshold,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      });
-    this.alarms.push(
-      alarm(
-        'DeadLettersAlarm',
-        'sla-watch: a delivery message failed five times and is in the delivery dead-letter queue; the sender log says why (the deliveries stay recorded on the alert, and the sweeper queues them again)',
-        this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' }),
-        1,
-      ),
-      alarm(
-        'BacklogAlarm',
-        'sla-watch: the oldest delivery message waited more than 15 minutes; the senders are not keeping up (rates too low for the load) or are failing',
-        this.queue.metricApproximateAgeOfOldestMessage({ period, statistic: 'Maximum' }),
-        15 * 60,
-      ),
-      alarm('SenderErrorsAlarm', 'sla-watch: the sender function reported errors; its log group has the details', sender.fn.metricErrors({ period, statistic: 'Sum' }), 1),
-    );
-    if (props.topicArn !== undefined) {
-      const action = new SnsAction(Topic.fromTopicArn(this, 'Topic', props.topicArn));
-      for (const a of this.alarms) a.addAlarmAction(action);
-    }
     return sender;
   }
 }

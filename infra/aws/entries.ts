@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const functionsDir = fileURLToPath(new URL('../../functions/', import.meta.url));
 
-export const ENTRY_NAMES = ['api-intake', 'api-alerts', 'api-ack', 'api-reports', 'at-risk', 'breach', 'reminder', 'sweeper', 'report', 'sender'] as const;
+export const ENTRY_NAMES = ['api-intake', 'api-alerts', 'api-console', 'api-ack', 'api-reports', 'api-metrics', 'at-risk', 'breach', 'reminder', 'sweeper', 'report', 'ses-feedback', 'sender'] as const;
 export type EntryName = (typeof ENTRY_NAMES)[number];
 
 export function entryPath(name: EntryName): string {

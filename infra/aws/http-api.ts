@@ -1,14 +1,18 @@
 /**
  * The HTTP API: API Gateway HTTP API (payload format 2.0) with one Lambda function per route
- * group (route-groups.ts), an access log, and throttling on the default stage so that a flood
- * (or a misconfigured sender in a retry loop) is refused at the edge instead of billed per
- * invocation. Authentication happens in the app on every route: integration secrets compared
+ * group (route-groups.ts), a JSON access log, and throttling on the default stage
+ * (`aws.api.rate` / `burst` of the configuration) so that a flood (or a misconfigured sender in a
+ * retry loop) is refused at the edge with 429 instead of billed per invocation; the access log's
+ * 429 lines are counted as a metric (HTTP APIs publish no 429 metric of their own). Authentication happens in the app on every route: integration secrets compared
  * in constant time, API keys, HMAC-signed link tokens; /healthz and /openapi.json are public.
  */
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { Metric} from 'aws-cdk-lib/aws-cloudwatch';
+import { Stats } from 'aws-cdk-lib/aws-cloudwatch';
+import { FilterPattern, LogGroup, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { AWS_VARIABLES } from '../../shared/config/environment.ts';
 import { AppFunction, LOG_RETENTION } from './app-function.ts';
@@ -20,19 +24,35 @@ import { ROUTE_GROUPS } from './route-groups.ts';
 const API_TIMEOUT = Duration.seconds(29);
 /** More memory is more CPU: cold starts and HTML rendering are CPU-bound. */
 const API_MEMORY_MB = 512;
-const THROTTLE = { rateLimit: 50, burstLimit: 100 };
+
+/**
+ * One JSON object per request. The route key (`POST /ack/{token}`), never the path: a path
+ * holds a link token, and a query string may hold a webhook secret (`?token=`). `status` is
+ * a number, so the metric filter compares it as one.
+ */
+export const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
+  '{"requestId":"$context.requestId","time":"$context.requestTime","route":"$context.routeKey","status":$context.status,"ip":"$context.identity.sourceIp","latencyMs":"$context.responseLatency","integrationError":"$context.integrationErrorMessage"}',
+);
+
+export const THROTTLED_METRIC_NAME = 'ThrottledRequests';
 
 export interface HttpApiProps {
   readonly bundle: BundleSettings;
   /** Every function's environment, but for the API's own URL, which this adds. */
   readonly environment: Readonly<Record<string, string>>;
   readonly shared: SharedResources;
+  /** The stage throttle: requests a second and burst (configuration `aws.api`). */
+  readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+  /** Where the 429 count is published (the business metrics' namespace). */
+  readonly metricsNamespace: string;
 }
 
 export class SlaWatchHttpApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
   readonly functions: readonly AppFunction[];
+  /** Requests the stage throttle refused with 429, a minute at a time. */
+  readonly throttledRequests: Metric;
 
   constructor(scope: Construct, id: string, props: HttpApiProps) {
     super(scope, id);
@@ -42,9 +62,18 @@ export class SlaWatchHttpApi extends Construct {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
-      throttle: THROTTLE,
-      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
+      throttle: { rateLimit: props.throttle.rateLimit, burstLimit: props.throttle.burstLimit },
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: ACCESS_LOG_FORMAT },
     });
+    const throttled = new MetricFilter(this, 'Throttled', {
+      logGroup: accessLogs,
+      filterPattern: FilterPattern.numberValue('$.status', '=', 429),
+      metricNamespace: props.metricsNamespace,
+      metricName: THROTTLED_METRIC_NAME,
+      metricValue: '1',
+      defaultValue: 0,
+    });
+    this.throttledRequests = throttled.metric({ statistic: Stats.SUM, period: Duration.minutes(1), label: '429' });
 
     this.functions = ROUTE_GROUPS.map((group) => {
       const fn = new AppFunction(this, group.id, {

@@ -24,6 +24,8 @@ export interface FunctionNeeds {
   readonly timers: boolean;
   /** Whether it sends email. */
   readonly mail: boolean;
+  /** Whether it reads and writes the report's day rollups (`ROLLUP#...` items only). */
+  readonly rollups?: boolean;
 }
 
 export interface SharedResources {
@@ -40,11 +42,24 @@ export function grantNeeds(role: Role, needs: FunctionNeeds, shared: SharedResou
   const { table, timers, secret, mailArns, senderAddress } = shared;
   // Every function reads the secret at cold start (functions/runtime/aws-root.ts).
   role.addToPrincipalPolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
-  if (needs.items.length > 0) {
-    role.addToPrincipalPolicy(new PolicyStatement({ actions: needs.items.map((a) => `dynamodb:${a}`), resources: [table.table.tableArn] }));
+  // An index that holds keys only is read with the alerts fetched by key (BatchGetItem).
+  const items = needs.queries.some((index) => index.readsItems) && !needs.items.includes('BatchGetItem') ? ['BatchGetItem' as const, ...needs.items] : needs.items;
+  if (items.length > 0) {
+    role.addToPrincipalPolicy(new PolicyStatement({ actions: items.map((a) => `dynamodb:${a}`), resources: [table.table.tableArn] }));
   }
   if (needs.queries.length > 0) {
     role.addToPrincipalPolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: needs.queries.map((index) => table.indexArn(index)) }));
+  }
+  if (needs.rollups === true) {
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        // Reading rollups needs no grant of its own where every item may be read already.
+        actions: items.includes('BatchGetItem') ? ['dynamodb:PutItem'] : ['dynamodb:BatchGetItem', 'dynamodb:PutItem'],
+        resources: [table.table.tableArn],
+        // Only the rollup items: a report never writes an alert.
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ROLLUP#*'] } },
+      }),
+    );
   }
   if (needs.timers) {
     role.addToPrincipalPolicy(

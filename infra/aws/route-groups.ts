@@ -8,7 +8,7 @@
  * a bundle carries only its routes and the hot intake path loads the least. API Gateway sends
  * each group only its routes, and each group's role allows only what its routes do.
  */
-import { BY_CREATED_INDEX, BY_DAY_INDEX } from '../../shared/store/table-definition.ts';
+import { BY_CREATED_INDEX, BY_DAY_INDEX, DUE_INDEX, OPEN_INDEX } from '../../shared/store/table-definition.ts';
 import type { EntryName } from './entries.ts';
 import type { FunctionNeeds } from './permissions.ts';
 
@@ -63,11 +63,48 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
   {
     id: 'Reports',
     entry: 'api-reports',
-    description: 'the daily SLA report as JSON and HTML',
+    description: 'the daily, weekly and monthly SLA reports as JSON, HTML and CSV',
     routes: [
       ['GET', '/reports/daily'],
       ['GET', '/reports/daily/{date}'],
+      ['GET', '/reports/weekly'],
+      ['GET', '/reports/weekly/{week}'],
+      ['GET', '/reports/monthly'],
+      ['GET', '/reports/monthly/{month}'],
     ],
-    needs: { items: [], queries: [BY_DAY_INDEX], timers: false, mail: false },
+    // The day, open and created indexes, and the stored day rollups (reports/rollups only).
+    needs: { items: [], queries: [BY_DAY_INDEX, OPEN_INDEX, BY_CREATED_INDEX], timers: false, mail: false, rollups: true },
+  },
+  {
+    id: 'Metrics',
+    entry: 'api-metrics',
+    description: 'the SLA figures for Prometheus',
+    routes: [['GET', '/metrics']],
+    // Open alerts, today's alerts and the oldest due timers; the due index holds keys only, so
+    // its alerts are read by key.
+    needs: { items: ['BatchGetItem'], queries: [BY_DAY_INDEX, OPEN_INDEX, DUE_INDEX], timers: false, mail: false },
+  },
+  {
+    id: 'Console',
+    entry: 'api-console',
+    description: 'the web console: board, alert pages and their forms, view links, integrations, what-if',
+    routes: [
+      ['GET', '/'],
+      ['GET', '/sign-in'],
+      ['POST', '/sign-in'],
+      ['GET', '/sign-in/{ticket}'],
+      ['POST', '/sign-in/{ticket}'],
+      ['POST', '/sign-out'],
+      ['GET', '/console/alerts/{id}'],
+      ['POST', '/alerts/{id}/respond'],
+      ['GET', '/view/{token}'],
+      ['GET', '/integrations'],
+      ['GET', '/explain'],
+      ['GET', '/console/console.css'],
+      ['GET', '/console/console.js'],
+    ],
+    // A response updates the alert like the API's; the board reads the open index; a report
+    // reached by a view link reads the by-day index; integration counters are read by key.
+    needs: { items: ['BatchGetItem', 'PutItem'], queries: [OPEN_INDEX, BY_DAY_INDEX], timers: true, mail: false },
   },
 ];

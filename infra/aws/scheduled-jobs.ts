@@ -1,8 +1,9 @@
 /**
  * The functions EventBridge Scheduler runs: the three timer functions (their one-time
  * schedules are created at run time by SchedulerTimers, in the timer group), the sweeper on a
- * rate schedule every `monitoring.check_interval`, and the daily report on a cron schedule at
- * `reporting.time` in `reporting.timezone` (disabled when `reporting.enabled` is false).
+ * rate schedule every `monitoring.check_interval`, and the reports on cron schedules at
+ * `reporting.time` in `reporting.timezone`: daily, and weekly (Mondays) and monthly (the 1st)
+ * when `reporting.intervals` holds them (disabled when `reporting.enabled` is false).
  *
  * Scheduler invokes Lambda asynchronously: what it retries is the hand-over; a function that
  * throws is retried by Lambda's asynchronous invocation and then sent, with its error, to the
@@ -16,8 +17,8 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
 import type { AppConfig } from '../../shared/config/app-config.ts';
 import { TIMER_KINDS } from '../../shared/domain/timers/timer-name.ts';
-import { BY_DAY_INDEX, DUE_INDEX } from '../../shared/store/table-definition.ts';
 import { OUTBOX_INDEX } from '../../shared/store/outbox-index.ts';
+import { BY_CREATED_INDEX, BY_DAY_INDEX, DUE_INDEX, OPEN_INDEX } from '../../shared/store/table-definition.ts';
 import { acknowledgeInvokeQualifiers } from './acknowledgments.ts';
 import { AppFunction } from './app-function.ts';
 import type { BundleSettings } from './bundling.ts';
@@ -47,6 +48,8 @@ export class ScheduledJobs extends Construct {
   readonly report: AppFunction;
   readonly sweepSchedule: Schedule;
   readonly reportSchedule: Schedule;
+  readonly weeklyReportSchedule: Schedule | null;
+  readonly monthlyReportSchedule: Schedule | null;
 
   constructor(scope: Construct, id: string, props: ScheduledJobsProps) {
     super(scope, id);
@@ -94,8 +97,8 @@ export class ScheduledJobs extends Construct {
       timeout: Duration.minutes(5),
       async: { retryAttempts: 2, maxEventAge: Duration.hours(6), onFailure },
     });
-    // Reads the day index and mails; it never writes an alert.
-    grantNeeds(this.report.role, { items: [], queries: [BY_DAY_INDEX], timers: false, mail: true }, shared);
+    // Reads the day, open and created indexes, keeps day rollups, and mails; it never writes an alert.
+    grantNeeds(this.report.role, { items: [], queries: [BY_DAY_INDEX, OPEN_INDEX, BY_CREATED_INDEX], timers: false, mail: true, rollups: true }, shared);
 
     // One role for the stack's own recurring schedules, allowed to invoke only these two.
     const jobsRole = new Role(this, 'JobsSchedulerRole', {
@@ -116,19 +119,38 @@ export class ScheduledJobs extends Construct {
         retryAttempts: 3,
       }),
     });
-    const { time, timezone } = config.reporting;
-    this.reportSchedule = new Schedule(this, 'ReportSchedule', {
-      description: `sla-watch daily report at ${time} ${timezone} (sla.reporting)`,
-      schedule: ScheduleExpression.cron({ ...reportCronFields(time), timeZone: TimeZone.of(timezone) }),
-      enabled: config.reporting.enabled,
-      target: new LambdaInvoke(this.report.fn, {
+    const { time, timezone, intervals, enabled } = config.reporting;
+    const reportTarget = (input: Record<string, string>) =>
+      new LambdaInvoke(this.report.fn, {
         role: jobsRole,
-        input: ScheduleTargetInput.fromObject({}),
+        input: ScheduleTargetInput.fromObject(input),
         deadLetterQueue: dlq,
         maxEventAge: Duration.hours(6),
         retryAttempts: 20,
-      }),
+      });
+    this.reportSchedule = new Schedule(this, 'ReportSchedule', {
+      description: `sla-watch daily report at ${time} ${timezone} (sla.reporting)`,
+      schedule: ScheduleExpression.cron({ ...reportCronFields(time), timeZone: TimeZone.of(timezone) }),
+      enabled: enabled && intervals.includes('daily'),
+      target: reportTarget({}),
     });
+    // Weekly on Mondays for the ISO week just ended, monthly on the 1st for the month just ended.
+    this.weeklyReportSchedule = !intervals.includes('weekly')
+      ? null
+      : new Schedule(this, 'WeeklyReportSchedule', {
+          description: `sla-watch weekly report, Mondays at ${time} ${timezone} (sla.reporting)`,
+          schedule: ScheduleExpression.cron({ ...reportCronFields(time), weekDay: 'MON', timeZone: TimeZone.of(timezone) }),
+          enabled,
+          target: reportTarget({ interval: 'weekly' }),
+        });
+    this.monthlyReportSchedule = !intervals.includes('monthly')
+      ? null
+      : new Schedule(this, 'MonthlyReportSchedule', {
+          description: `sla-watch monthly report, on the 1st at ${time} ${timezone} (sla.reporting)`,
+          schedule: ScheduleExpression.cron({ ...reportCronFields(time), day: '1', timeZone: TimeZone.of(timezone) }),
+          enabled,
+          target: reportTarget({ interval: 'monthly' }),
+        });
   }
 
   get functions(): readonly AppFunction[] {

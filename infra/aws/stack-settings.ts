@@ -10,8 +10,11 @@
  * - `sender`: the From address of every email (default: the file's `notifications.from`).
  * - `sesIdentity`: the verified SES identity the sender belongs to, a domain or an address
  *   (default: the sender's domain). Functions may send only as this identity.
- * - `sesConfigurationSet`: an SES configuration set to send with (default none).
- * - `alarmTopicArn`: an SNS topic every alarm notifies (default: alarms without actions).
+ * - `sesConfigurationSet`: the name of the SES configuration set the stack creates and sends
+ *   with (default `<stackName>-mail`); its event destination reports bounces and complaints.
+ * - `sesSandbox`: `true` while the account is in the SES sandbox, where SES also checks the
+ *   permission to send to each recipient's (verified) identity: the functions are then also
+ *   allowed to send to every address the configuration mails (default false).
  * - `logLevel`: debug | info | warn | error (default info).
  */
 import type { Node } from 'constructs';
@@ -24,14 +27,13 @@ export interface StackSettings {
   readonly sender: string | undefined;
   readonly sesIdentity: string | undefined;
   readonly sesConfigurationSet: string | undefined;
-  readonly alarmTopicArn: string | undefined;
+  readonly sesSandbox: boolean;
   readonly logLevel: string;
 }
 
 const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,39}$/;
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'];
 const CONFIGURATION_SET = /^[A-Za-z0-9_-]{1,64}$/;
-const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
 const DOMAIN = /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
 
 function text(node: Node, key: string): string | undefined {
@@ -53,7 +55,7 @@ export function readStackSettings(node: Node): StackSettings {
     sender: check('sender', text(node, 'sender'), isValidSender, 'an email address (or Name <address>)'),
     sesIdentity: check('sesIdentity', text(node, 'sesIdentity'), (v) => DOMAIN.test(v) || isValidEmailAddress(v), 'a domain or an email address'),
     sesConfigurationSet: check('sesConfigurationSet', text(node, 'sesConfigurationSet'), (v) => CONFIGURATION_SET.test(v), 'a configuration set name'),
-    alarmTopicArn: check('alarmTopicArn', text(node, 'alarmTopicArn'), (v) => SNS_TOPIC_ARN.test(v), 'an SNS topic ARN'),
+    sesSandbox: check('sesSandbox', text(node, 'sesSandbox'), (v) => v === 'true' || v === 'false', 'true or false') === 'true',
     logLevel: check('logLevel', text(node, 'logLevel'), (v) => LOG_LEVELS.includes(v), LOG_LEVELS.join(' | ')) ?? 'info',
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -6,7 +6,7 @@
  * of the secrets the file expects to find in the Secrets Manager secret.
  *
  * The secrets themselves are not known here (they live in Secrets Manager, filled by the
- * operator), so each name the file gives with `secret_env` / `key_env` (or a Slack
+ * operator), so each name the file gives with `secret_env` / `key_env` / `token_env` (or a Slack
  * `slack_webhook_url(s)_env`) is checked with a placeholder that meets its rules; the real values are checked at each cold start.
  * A file that is not valid throws ConfigError listing every problem, and the synth fails.
  */
@@ -19,11 +19,11 @@ const PLACEHOLDER_SECRET = 'synthPlaceholder0123456789abcdef';
 /** What a variable named for a Slack webhook stands for at synth time. */
 const PLACEHOLDER_URL = 'https://hooks.slack.com/services/SYNTH/PLACEHOLDER/0000';
 
-const SECRET_NAME_KEYS = new Set(['secret_env', 'key_env']);
+const SECRET_NAME_KEYS = new Set(['secret_env', 'key_env', 'token_env']);
 /** Keys naming variables (one, or one per priority) that hold secret URLs. */
 const URL_NAME_KEYS = new Set(['slack_webhook_url_env', 'slack_webhook_urls_env']);
 /** Keys whose values are secrets written into the file itself (and so embedded in the bundle). */
-const INLINE_SECRET_KEYS = new Set(['secrets', 'secret', 'key', 'slack_webhook_url', 'slack_webhook_urls']);
+const INLINE_SECRET_KEYS = new Set(['secrets', 'secret', 'key', 'token', 'slack_webhook_url', 'slack_webhook_urls']);
 
 export interface SynthConfig {
   /** The file read, or a phrase saying the defaults apply. */

@@ -9,7 +9,7 @@
  * The functions' ARNs are built from their fixed names, so the functions can carry all three
  * in their environment without referring to themselves.
  */
-import { ArnFormat, Aws, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Aws, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -39,9 +39,12 @@ export class TimerInfrastructure extends Construct {
       ]),
     ) as Record<TimerKind, string>;
 
-    // A fixed name: operators list a deployment's pending timers with `--group-name <stack>-timers`.
+    // Named from the stack: operators list a deployment's pending timers with
+    // `--group-name <stack>-timers`. Deleted with the stack, and its schedules with it: a group
+    // left behind would keep its name taken (the same stack could not be deployed again) and its
+    // schedules firing at functions that no longer exist.
     this.groupName = `${stack.stackName}-timers`;
-    this.group = new ScheduleGroup(this, 'Group', { scheduleGroupName: this.groupName });
+    this.group = new ScheduleGroup(this, 'Group', { scheduleGroupName: this.groupName, removalPolicy: RemovalPolicy.DESTROY });
 
     this.deadLetterQueue = new Queue(this, 'DeadLetters', {
       encryption: QueueEncryption.SQS_MANAGED,

@@ -29,6 +29,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/check-config.ts')).checkConfigCommand,
   },
   {
+    name: 'smoke',
+    summary: 'check that a deployed or local stack answers: health, intake, API and report reads',
+    load: async () => (await import('./commands/smoke.ts')).smokeCommand,
+  },
+  {
     name: 'explain',
     summary: 'show the SLA timeline of an alert of a priority created at an instant',
     load: async () => (await import('./commands/explain.ts')).explainCommand,

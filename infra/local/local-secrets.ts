@@ -1,7 +1,9 @@
 /**
- * Secrets of the local stack: one per default integration, an API key and the link-signing
- * secret. Generated on the first run and kept in `<dataDir>/secrets.json` (mode 0600) so that
- * webhook URLs, tokens in emails and API keys stay valid across restarts.
+ * Secrets of the local stack: one per default integration, an API key, a metrics token and
+ * the link-signing secret. Generated on the first run and kept in `<dataDir>/secrets.json`
+ * (mode 0600) so that webhook URLs, tokens in emails, API keys and scrape configurations stay
+ * valid across restarts. The metrics token is also written alone to `<dataDir>/metrics-token`
+ * (mode 0600), the file a Prometheus scrape config names as `credentials_file`.
  */
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -18,7 +20,13 @@ export const LOCAL_INTEGRATIONS = [
 export interface LocalSecrets {
   readonly integrations: Readonly<Record<string, string>>;
   readonly apiKey: string;
+  readonly metricsToken: string;
   readonly linkSecret: string;
+}
+
+/** The file holding only the metrics token, for Prometheus's `credentials_file`. */
+export function metricsTokenFile(dataDir: string): string {
+  return join(dataDir, 'metrics-token');
 }
 
 export async function loadOrCreateLocalSecrets(dataDir: string): Promise<LocalSecrets> {
@@ -35,14 +43,17 @@ export async function loadOrCreateLocalSecrets(dataDir: string): Promise<LocalSe
   const secrets: LocalSecrets = {
     integrations,
     apiKey: existing?.apiKey ?? token(),
+    metricsToken: existing?.metricsToken ?? token(),
     linkSecret: existing?.linkSecret ?? randomBytes(32).toString('base64url'),
   };
-  if (changed || !existing?.apiKey || !existing.linkSecret) {
+  if (changed || !existing?.apiKey || !existing.metricsToken || !existing.linkSecret) {
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
     await writeFile(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
   }
+  await writeFile(metricsTokenFile(dataDir), secrets.metricsToken, { mode: 0o600 });
   // `mode` applies only when a file is created: keep an older, looser file private too.
   await chmod(file, 0o600);
+  await chmod(metricsTokenFile(dataDir), 0o600);
   return secrets;
 }
 

@@ -3,8 +3,9 @@
  * dynalite (DynamoDB protocol, on disk), aws-ses-v2-local (SES protocol; or any SES-compatible
  * endpoint given as `sesEndpoint`), timers kept in the same table and fired by a loop, the
  * sender loop that makes the stored deliveries at the configured rates (rates shared through
- * the table), the sweeper and the daily report on local timers, and the same HTTP app the
- * Lambda functions serve. Only the wiring differs from AWS.
+ * the table), the sweeper and the reports on local timers (reports built in a worker thread,
+ * report-thread.ts), and the same HTTP app the Lambda functions serve. Only the wiring differs
+ * from AWS.
  */
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +13,8 @@ import { join } from 'node:path';
 import { systemClock } from '../../shared/adapters/clock/system-clock.ts';
 import { ensureTable } from '../../shared/adapters/dynamo/create-table.ts';
 import { DynamoAlertStore } from '../../shared/adapters/dynamo/dynamo-alert-store.ts';
+import { DynamoReportRollups } from '../../shared/adapters/dynamo/dynamo-report-rollups.ts';
+import { DynamoIntakeStats } from '../../shared/adapters/dynamo/dynamo-intake-stats.ts';
 import { LocalTimers } from '../../shared/adapters/local-timers/local-timers.ts';
 import { TimerLoop } from '../../shared/adapters/local-timers/timer-loop.ts';
 import { SesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
@@ -23,10 +26,10 @@ import { DynamoSendRate } from '../../shared/adapters/dynamo/dynamo-send-rate.ts
 import { SESClient } from '@aws-sdk/client-ses';
 import { localCredentials } from './local-credentials.ts';
 import { handleTimer } from '../../shared/app/handle-timer.ts';
-import { sendDailyReport } from '../../shared/app/send-report.ts';
+import { sendReport } from '../../shared/app/send-report.ts';
 import { sweep, sweepBudgetMs } from '../../shared/app/sweep.ts';
 import type { AppConfig } from '../../shared/config/app-config.ts';
-import { nextDailyAt } from '../../shared/domain/schedule/next-daily-at.ts';
+import { nextReportAt } from '../../shared/domain/schedule/next-report-at.ts';
 import { createApp } from '../../shared/http/app.ts';
 import { ChannelSender } from '../../shared/notify/channel-sender.ts';
 import type { DeliveryQueue } from '../../shared/ports/delivery-queue.ts';
@@ -34,9 +37,10 @@ import type { Clock } from '../../shared/ports/clock.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
 import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from './embedded-dynamodb.ts';
 import { startEmbeddedSes } from './embedded-ses.ts';
-import { LOCAL_TABLE_NAME } from './local-table.ts';
+import { LOCAL_TABLE_NAME, OLDER_LOCAL_TABLE_NAMES } from './local-table.ts';
 import { InFlight } from './in-flight.ts';
 import { repeat, type RepeatingTask } from './repeating-task.ts';
+import { startReportThread, type ReportThread } from './report-thread.ts';
 
 export interface LocalStackOptions {
   readonly config: AppConfig;
@@ -56,6 +60,9 @@ export interface LocalStackOptions {
   readonly clock?: Clock;
   /** How often the local timer loop looks for due timers. */
   readonly timerTickMs?: number;
+  /** Index shards of a new table (default 16); an existing table keeps its own, and asking
+   * for another count is refused. */
+  readonly indexShards?: number;
 }
 
 export interface LocalStack {
@@ -77,13 +84,20 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       path: options.dataDir ? join(options.dataDir, 'dynamodb') : undefined,
     });
     started.push(dynamo);
-    await ensureTable(dynamo.client, LOCAL_TABLE_NAME);
+    const table = await ensureTable(dynamo.client, LOCAL_TABLE_NAME, {
+      migrateFrom: OLDER_LOCAL_TABLE_NAMES,
+      ...(options.indexShards === undefined ? {} : { indexShards: options.indexShards }),
+    });
+    if (table.migrated !== undefined) {
+      logger.info('moved the local data into the table of this version', { from: table.migrated.from, to: LOCAL_TABLE_NAME, items: table.migrated.items });
+    }
+    const tableOptions = { client: dynamo.client, tableName: LOCAL_TABLE_NAME, indexShards: table.indexShards };
 
     const ses = await sesFor(options);
     started.push(ses);
 
-    const store = new DynamoAlertStore({ client: dynamo.client, tableName: LOCAL_TABLE_NAME });
-    const timers = new LocalTimers({ client: dynamo.client, tableName: LOCAL_TABLE_NAME });
+    const store = new DynamoAlertStore(tableOptions);
+    const timers = new LocalTimers(tableOptions);
     const mailer = new SesMailer({ client: ses.client, from: config.notifications.from });
     // One attempt per call: the outbox paces and retries (deliver-one.ts).
     const chat = new SlackChat({ maxAttempts: 1 });
@@ -92,12 +106,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const delivery: DeliveryDeps = { config, store, sender, rate, clock, logger, wait: sleep, random: Math.random };
     // The sender loop reads the table itself: handing it alerts is a no-op here.
     const deliveries: DeliveryQueue = { enqueue: async () => undefined };
-    const deps: AppDeps = { config, store, timers, deliveries, clock, logger };
+    const rollups = new DynamoReportRollups(tableOptions);
+    const intakeStats = new DynamoIntakeStats({ client: dynamo.client, tableName: LOCAL_TABLE_NAME });
+    const deps: AppDeps = { config, store, timers, deliveries, clock, logger, rollups, intakeStats };
     const pump = new OutboxPump(delivery);
 
+    const reports: ReportThread = await startReportThread({ config, dynamoEndpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, indexShards: table.indexShards }, clock);
+    started.push(reports);
+
     const loop = new TimerLoop({
-      client: dynamo.client,
-      tableName: LOCAL_TABLE_NAME,
+      ...tableOptions,
       clock,
       logger,
       tickMs: options.timerTickMs ?? 250,
@@ -120,13 +138,22 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ];
     if (config.reporting.enabled) {
       const { time, timezone } = config.reporting;
-      tasks.push(
-        repeat('daily report', () => nextDailyAt(time, timezone, clock.now()) - clock.now(), () => sendDailyReport(deps, { mailer }, {}), logger),
-      );
+      // Each interval on its own schedule: the daily report every day, the weekly on Mondays,
+      // the monthly on the 1st, all at reporting.time (next-report-at.ts).
+      for (const interval of config.reporting.intervals) {
+        tasks.push(
+          repeat(
+            `${interval} report`,
+            () => nextReportAt(interval, time, timezone, clock.now()) - clock.now(),
+            () => sendReport(deps, { mailer, build: reports.build }, { interval }),
+            logger,
+          ),
+        );
+      }
     }
     started.push({ close: async () => void (await Promise.all(tasks.map((task) => task.stop()))) });
 
-    const app = createApp(deps, { linkSecret: options.linkSecret });
+    const app = createApp(deps, { linkSecret: options.linkSecret, buildReport: reports.build });
     const host = options.host ?? '127.0.0.1';
     const requests = new InFlight();
     const server = await listen((request) => requests.track(app.fetch(request)), host, options.port ?? 8080);

@@ -1,2 +1,12 @@
-/** The name of the one table the local stack keeps in dynalite. */
-export const LOCAL_TABLE_NAME = 'sla-watch';
+/**
+ * The name of the one table the local stack keeps in dynalite, per table shape: a shape whose
+ * index keys changed lives under a new name, and a start copies the items of the older table
+ * over (shared/adapters/dynamo/table-migration.ts).
+ */
+import { TABLE_SHAPE } from '../../shared/store/table-definition.ts';
+
+export const LOCAL_TABLE_NAME = `sla-watch-v${TABLE_SHAPE}`;
+
+/** Tables of earlier shapes, newest first: shape 2 (sharded indexes, no outbox index) was
+ * `sla-watch-v2`, shape 1 (unsharded indexes) `sla-watch`. */
+export const OLDER_LOCAL_TABLE_NAMES: readonly string[] = ['sla-watch-v2', 'sla-watch'];

@@ -1,18 +1,22 @@
 /**
  * What `npm start` prints once the stack is up: a webhook URL per integration and how to pass
- * its secret, an example request, the mail viewer and where data lives. Secrets themselves are
+ * its secret, an example request, the mail viewer, where data lives and a Prometheus scrape
+ * configuration for `/metrics`. Secrets themselves are
  * never printed: commands read them from the data directory's secrets file.
  */
 import { join, relative } from 'node:path';
 import type { LocalConfig } from './local-config.ts';
 import type { LocalStack } from './local-stack.ts';
+import { metricsTokenFile } from './local-secrets.ts';
+import { scrapeConfig } from './scrape-config.ts';
 
-export function startBanner(input: { stack: LocalStack; local: LocalConfig; dataDir: string }): string {
+export function startBanner(input: { stack: LocalStack; local: LocalConfig; dataDir: string; signInUrl?: string }): string {
   const { stack, local, dataDir } = input;
   const secretsFile = shortPath(join(dataDir, 'secrets.json'));
   const lines: string[] = [
     '',
     `sla-watch is running at ${stack.url}`,
+    ...(input.signInUrl === undefined ? [] : [`  console:       ${input.signInUrl}`, '                 (a one-time sign-in link, valid for an hour; after that sign in with the API key)']),
     `  configuration: ${local.source}`,
     `  data:          ${shortPath(dataDir)} (alerts, timers and secrets survive restarts)`,
     `  mail viewer:   ${stack.sesUrl}/ (every email sla-watch sends lands here)`,
@@ -43,6 +47,12 @@ export function startBanner(input: { stack: LocalStack; local: LocalConfig; data
       `  curl -sS ${stack.url}/alerts -H "Authorization: Bearer $(jq -r .apiKey ${secretsFile})"`,
     );
   }
+  const credentialsFile = local.generatedMetricsToken ? metricsTokenFile(dataDir) : '<a file holding one of your metrics_tokens>';
+  lines.push(
+    '',
+    `Prometheus scrape config (GET ${stack.url}/metrics; the token is read from the file, never printed):`,
+    ...scrapeConfig({ url: stack.url, credentialsFile }).map((line) => `  ${line}`),
+  );
   lines.push('', 'Press Ctrl-C to stop.', '');
   return lines.join('\n');
 }

@@ -7,7 +7,9 @@ import type { AppConfig } from '../config/app-config.ts';
 import type { AlertStore } from '../ports/alert-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DeliveryQueue } from '../ports/delivery-queue.ts';
+import type { IntakeStatsStore } from '../ports/intake-stats.ts';
 import type { Logger } from '../ports/logger.ts';
+import type { ReportRollups } from '../ports/report-rollups.ts';
 import type { Timers } from '../ports/timers.ts';
 
 export interface AppDeps {
@@ -18,4 +20,8 @@ export interface AppDeps {
   readonly deliveries: DeliveryQueue;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Stored per-day report summaries; without them weekly and monthly reports read every alert of the period. */
+  readonly rollups?: ReportRollups;
+  /** Per-integration intake counters for the console; absent where nothing keeps them. */
+  readonly intakeStats?: IntakeStatsStore;
 }

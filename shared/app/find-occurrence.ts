@@ -37,7 +37,7 @@ export class Lookups {
     events: readonly IntakeEvent[],
   ) {
     for (const event of events) {
-      if (event.reopenAfterResolve) continue;
+      if (event.reopenAfterResolve || event.action === 'test') continue;
       const id = alertId(integrationId, event.dedupKey, 1);
       if (this.pending.has(id)) continue;
       const read = deps.store.get(id);

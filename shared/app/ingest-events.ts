@@ -7,7 +7,8 @@
  *   after a resolution when the format reopens, occurrence n+1 is created with a conditional
  *   create; losing that race to a concurrent delivery re-reads and merges, so fifty copies of
  *   one alert make exactly one. A trigger after a resolution that must not reopen is ignored.
- * - acknowledge / resolve: recorded as the source's response (`via: webhook`); for an alert
+ * - acknowledge / resolve: recorded as the source's response (`via: webhook`, actor `source`,
+ *   or `person` for acknowledgments of an integration with `sourceAcknowledgments`); for an alert
  *   never seen, or already in that state, nothing happens (`ignored`), never a 409, since
  *   tools repeat themselves.
  *
@@ -36,7 +37,7 @@ import { deliveryTargets } from '../notify/delivery-targets.ts';
 import { recordResponse } from './record-response.ts';
 import { retryOnConflict, type Changed } from './retry-on-conflict.ts';
 
-export type IngestOutcome = 'created' | 'merged' | 'acknowledged' | 'resolved' | 'ignored';
+export type IngestOutcome = 'created' | 'merged' | 'acknowledged' | 'resolved' | 'ignored' | 'test';
 
 export interface IngestResult {
   readonly outcome: IngestOutcome;
@@ -89,6 +90,11 @@ async function ingestOne(deps: AppDeps, lookups: Lookups, integration: Integrati
       return { result: await respond(deps, lookups, integration, event, 'acknowledgment'), claim: null };
     case 'resolve':
       return { result: await respond(deps, lookups, integration, event, 'resolution'), claim: null };
+    case 'test':
+      // A tool's test button proves the path (URL, secret, format) works; storing it would open
+      // an incident with emails, reminders and a place in the report.
+      deps.logger.info('test notification received: nothing stored', { integrationId: integration.id, title: event.title });
+      return { result: { outcome: 'test', alertId: null, dedupKey: event.dedupKey }, claim: null };
   }
 }
 
@@ -173,7 +179,10 @@ async function respond(deps: AppDeps, lookups: Lookups, integration: Integration
   if (current === null) return ignored;
   const done = type === 'acknowledgment' ? current.status !== 'open' : current.status === 'resolved';
   if (done) return { ...ignored, alertId: current.id };
-  const recorded = await recordResponse(deps, { alertId: current.id, type, by: event.by, note: null, via: 'webhook' });
+  // A source's acknowledgment counts as a person's only where the integration says its tool
+  // relays people's acknowledgments (PagerDuty by default); a resolution is always the source's.
+  const actor = type === 'acknowledgment' && integration.sourceAcknowledgments ? 'person' : 'source';
+  const recorded = await recordResponse(deps, { alertId: current.id, type, by: event.by, note: null, via: 'webhook', actor });
   if (recorded.kind === 'already') return { ...ignored, alertId: current.id };
   return { outcome: type === 'acknowledgment' ? 'acknowledged' : 'resolved', alertId: current.id, dedupKey: event.dedupKey };
 }
@@ -198,7 +207,7 @@ async function notifyNew(deps: AppDeps, claims: readonly NewAlertClaim[], now: I
 }
 
 function countOutcomes(results: readonly IngestResult[]): Record<IngestOutcome, number> {
-  const counts: Record<IngestOutcome, number> = { created: 0, merged: 0, acknowledged: 0, resolved: 0, ignored: 0 };
+  const counts: Record<IngestOutcome, number> = { created: 0, merged: 0, acknowledged: 0, resolved: 0, ignored: 0, test: 0 };
   for (const r of results) counts[r.outcome] += 1;
   return counts;
 }

@@ -14,6 +14,7 @@
  */
 import type { ResponseInput, ResponseOutcome } from '../domain/alert/apply-response.ts';
 import { applyResponse, responseProblems } from '../domain/alert/apply-response.ts';
+import { cleanLine, cleanText } from '../domain/clean-text.ts';
 import { UnprocessableError } from '../errors.ts';
 import type { AppDeps } from './app-deps.ts';
 import { armTimer } from './arm-timer.ts';
@@ -26,8 +27,19 @@ export interface RecordResponseInput extends ResponseInput {
 
 export type RecordResponseResult = ResponseOutcome;
 
+/**
+ * The text gate for responses (clean-text.ts), whatever they came through (API, link page,
+ * webhook): `by` one clean line, the note clean text. Lengths are checked after cleaning.
+ */
+function gated(input: RecordResponseInput): RecordResponseInput {
+  const by = typeof input.by === 'string' ? cleanLine(input.by) : input.by;
+  const note = typeof input.note === 'string' ? cleanText(input.note) : input.note;
+  return { ...input, by, note };
+}
+
 /** Throws UnprocessableError, NotFoundError, or ConflictError (resolved, or at the response cap). */
-export async function recordResponse(deps: AppDeps, input: RecordResponseInput): Promise<RecordResponseResult> {
+export async function recordResponse(deps: AppDeps, sent: RecordResponseInput): Promise<RecordResponseResult> {
+  const input = gated(sent);
   const problems = responseProblems(input);
   if (problems.length > 0) throw new UnprocessableError('invalid response', problems);
   const { alertId } = input;

@@ -1,43 +1,53 @@
 /**
- * Use case: build the daily SLA report and mail it to `reporting.recipients`, HTML with a
- * text alternative, in one message. Run by the daily schedule (EventBridge Scheduler on AWS,
- * the local loop on one machine) and by `sla-watch report --send`. Whether the schedule runs
- * at all (`reporting.enabled`) is the caller's business; an explicit send always sends.
+ * Use case: build an SLA report (daily, weekly or monthly) and mail it to
+ * `reporting.recipients`, HTML with a text alternative, in one message. Run by the schedules
+ * (EventBridge Scheduler on AWS, the local loop on one machine) and by `sla-watch report
+ * --send`. Whether a schedule runs at all (`reporting.enabled`, `reporting.intervals`) is the
+ * caller's business; an explicit send always sends.
  *
  * The mailer is an extra argument rather than a member of AppDeps, which holds what every
- * use case needs; only this one mails directly instead of through the delivery outbox. A MailError
+ * use case needs; only this one mails directly instead of through the delivery outbox. `build`
+ * lets the
+ * composition root build the report elsewhere (a worker thread locally). A MailError
  * propagates: the scheduler's retry, or the operator, sends again.
  */
-import type { DailyReport } from '../domain/report/daily-report.ts';
+import type { PeriodReport } from '../domain/report/period-report.ts';
 import type { Mailer } from '../ports/mailer.ts';
+import type { ReportBuilder } from '../ports/report-builder.ts';
 import { renderReportEmail } from '../report/report-email.ts';
 import type { AppDeps } from './app-deps.ts';
-import { buildDailyReport, type BuildReportRequest } from './build-report.ts';
+import { buildReport, type BuildReportRequest } from './build-report.ts';
 
-export type SendReportDeps = Pick<AppDeps, 'config' | 'store' | 'clock' | 'logger'>;
+export type SendReportDeps = Pick<AppDeps, 'config' | 'store' | 'clock' | 'logger' | 'rollups'>;
 
 export type SendReportOutcome =
-  | { readonly kind: 'sent'; readonly report: DailyReport; readonly messageId: string; readonly recipients: number }
+  | { readonly kind: 'sent'; readonly report: PeriodReport; readonly messageId: string; readonly recipients: number }
   | { readonly kind: 'no_recipients' };
 
-export async function sendDailyReport(
+export async function sendReport(
   deps: SendReportDeps,
-  { mailer }: { readonly mailer: Mailer },
+  { mailer, build }: { readonly mailer: Mailer; readonly build?: ReportBuilder },
   request: BuildReportRequest = {},
 ): Promise<SendReportOutcome> {
   const recipients = deps.config.reporting.recipients;
   if (recipients.length === 0) {
-    deps.logger.warn('daily report not sent: sla.reporting.recipients is empty');
+    deps.logger.warn('report not sent: sla.reporting.recipients is empty');
     return { kind: 'no_recipients' };
   }
-  const report = await buildDailyReport(deps, request);
+  const report = await (build ?? ((r: BuildReportRequest) => buildReport(deps, r)))(request);
   const { messageId } = await mailer.send(renderReportEmail(report, recipients));
-  deps.logger.info('daily report sent', {
-    date: report.date,
+  deps.logger.info('report sent', {
+    interval: report.interval,
+    period: report.label,
     recipients: recipients.length,
     alerts: report.totals.opened,
     breaches: report.totals.breaches,
     messageId,
   });
   return { kind: 'sent', report, messageId, recipients: recipients.length };
+}
+
+/** The daily report (the schedule's default), kept for callers that send only that. */
+export function sendDailyReport(deps: SendReportDeps, mail: { readonly mailer: Mailer }, request: { readonly date?: string } = {}): Promise<SendReportOutcome> {
+  return sendReport(deps, mail, request.date === undefined ? { interval: 'daily' } : { interval: 'daily', label: request.date });
 }

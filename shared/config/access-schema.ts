@@ -1,9 +1,10 @@
 /**
- * Who may talk to sla-watch: the webhook integrations (`integrations`) and the API keys
- * (`api_keys`) of the configuration file. Keys are documented in schema.ts.
+ * Who may talk to sla-watch: the webhook integrations (`integrations`), the API keys
+ * (`api_keys`) and the tokens Prometheus scrapes `/metrics` with (`metrics_tokens`) of the
+ * configuration file. Keys are documented in schema.ts.
  *
  * Secrets are written in the file or named by an environment variable (`secret_env`,
- * `key_env`); either way the parsed value is the secret itself, checked for length here and
+ * `key_env`, `token_env`); either way the parsed value is the secret itself, checked for length here and
  * never echoed in a message. Exactly one of the two forms must be given.
  */
 import * as z from 'zod/mini';
@@ -46,6 +47,7 @@ function integrationSchema(env: Env) {
     grafana_signature: z.optional(grafanaSignature),
     slack_webhook_url: z.optional(httpUrl),
     slack_webhook_url_env: z.optional(urlFromEnv(env)),
+    source_acknowledgments: z.optional(z.boolean()),
   }).check(
     z.superRefine((integration, ctx) => {
       if (!exactlyOne(integration, 'secrets', 'secret_env')) {
@@ -85,9 +87,11 @@ export function integrationsSchema(env: Env) {
   return z.array(integrationSchema(env)).check(uniqueBy((integration: { id: string }) => integration.id, 'integration id', 'id'));
 }
 
+const credentialName = z.string().check(z.refine((name) => /^[\x21-\x7e]{1,64}$/.test(name), { error: 'expected 1 to 64 visible characters, no spaces' }));
+
 export function apiKeysSchema(env: Env) {
   const apiKey = strict({
-    name: z.string().check(z.refine((name) => /^[\x21-\x7e]{1,64}$/.test(name), { error: 'expected 1 to 64 visible characters, no spaces' })),
+    name: credentialName,
     key: z.optional(secret),
     key_env: z.optional(secretFromEnv(env)),
   }).check(
@@ -96,4 +100,18 @@ export function apiKeysSchema(env: Env) {
     }),
   );
   return z.array(apiKey).check(uniqueBy((entry: { name: string }) => entry.name, 'api key name', 'name'));
+}
+
+/** Bearer tokens for `GET /metrics` only: a scraper holding one can read figures, nothing else. */
+export function metricsTokensSchema(env: Env) {
+  const token = strict({
+    name: credentialName,
+    token: z.optional(secret),
+    token_env: z.optional(secretFromEnv(env)),
+  }).check(
+    z.superRefine((entry, ctx) => {
+      if (!exactlyOne(entry, 'token', 'token_env')) ctx.addIssue({ code: 'custom', message: 'give exactly one of token or token_env', input: undefined });
+    }),
+  );
+  return z.array(token).check(uniqueBy((entry: { name: string }) => entry.name, 'metrics token name', 'name'));
 }

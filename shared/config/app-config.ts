@@ -5,6 +5,7 @@
  */
 import type { IntegrationFormat } from '../domain/alert/alert.ts';
 import type { CalendarSpec } from '../domain/calendar/calendar-spec.ts';
+import type { ReportInterval } from '../domain/report/report-period.ts';
 import type { Priority } from '../domain/sla/priority.ts';
 import type { SlaPolicy } from '../domain/sla/sla-policy.ts';
 
@@ -25,6 +26,13 @@ export interface IntegrationConfig {
   readonly grafanaSignature: GrafanaSignatureConfig | null;
   /** Slack incoming webhook for this integration's alerts (overrides the priority's). */
   readonly slackWebhookUrl: string | null;
+  /**
+   * Whether the acknowledgments this source relays were made by a person (`source_acknowledgments`;
+   * default true for pagerduty, whose `acknowledge` is a person's action in the sending tool,
+   * false for the rest). When false they stop reminders but do not answer the acknowledgment SLA.
+   * Resolutions from a webhook are always the source's.
+   */
+  readonly sourceAcknowledgments: boolean;
 }
 
 export interface GrafanaSignatureConfig {
@@ -38,6 +46,12 @@ export interface GrafanaSignatureConfig {
 export interface ApiKeyConfig {
   readonly name: string;
   readonly key: string;
+}
+
+/** A bearer token for `GET /metrics`: lets a scraper read the figures and nothing else. Never logged. */
+export interface MetricsTokenConfig {
+  readonly name: string;
+  readonly token: string;
 }
 
 export interface NotificationRouting {
@@ -61,9 +75,19 @@ export interface LinkConfig {
   readonly ttlSeconds: number;
 }
 
+export interface ConsoleConfig {
+  /** A password people may sign in to the web console with (console.password_env); null: API keys only. Never logged. */
+  readonly password: string | null;
+  /** How long a console session lasts. */
+  readonly sessionTtlSeconds: number;
+}
+
 export interface ReportingConfig {
   readonly enabled: boolean;
-  readonly interval: 'daily';
+  /** Which reports are mailed on their schedules: daily, weekly (Mondays), monthly (the 1st). */
+  readonly intervals: readonly ReportInterval[];
+  /** A label whose values each get a row of their own in the report (`group_by`), or null. */
+  readonly groupBy: string | null;
   readonly recipients: readonly string[];
   readonly includeDetails: boolean;
   /** Local wall time `HH:MM` at which the daily report is sent. */
@@ -77,6 +101,17 @@ export interface MonitoringConfig {
   readonly warningThreshold: number;
 }
 
+/** Deployment only (the CDK stack reads it): who is told when an alarm fires. */
+export interface OperationsConfig {
+  /** Each address gets an email subscription to the stack's alarm topic. */
+  readonly alarmEmails: readonly string[];
+}
+
+/** Deployment only: the HTTP API stage's throttle; past it API Gateway answers 429. */
+export interface AwsDeploymentConfig {
+  readonly api: { readonly rateLimit: number; readonly burstLimit: number };
+}
+
 export interface AppConfig {
   /** The resolved policy per priority, copied onto alerts as their snapshot. */
   readonly policies: Readonly<Record<Priority, SlaPolicy>>;
@@ -84,8 +119,12 @@ export interface AppConfig {
   readonly calendars: Readonly<Record<string, CalendarSpec>>;
   readonly integrations: readonly IntegrationConfig[];
   readonly apiKeys: readonly ApiKeyConfig[];
+  readonly metricsTokens: readonly MetricsTokenConfig[];
   readonly notifications: NotificationRouting;
   readonly links: LinkConfig;
+  readonly console: ConsoleConfig;
   readonly reporting: ReportingConfig;
   readonly monitoring: MonitoringConfig;
+  readonly operations: OperationsConfig;
+  readonly aws: AwsDeploymentConfig;
 }

@@ -53,7 +53,7 @@ export const DEFAULT_MONITORING = {
 /** The report's time zone defaults to the default calendar's, so it is not listed here. */
 export const DEFAULT_REPORTING = {
   enabled: true,
-  interval: 'daily',
+  intervals: ['daily'] as readonly ('daily' | 'weekly' | 'monthly')[],
   recipients: ['manager@example.com'] as readonly string[],
   includeDetails: true,
   time: '08:00',
@@ -68,6 +68,9 @@ export const DEFAULT_NOTIFICATIONS = {
   retryHorizonSeconds: 24 * 3600,
 } as const;
 
+/** Console sessions last a working day unless configured otherwise (console.session_ttl). */
+export const DEFAULT_CONSOLE = { sessionTtlSeconds: 12 * 3600 } as const;
+
 export const DEFAULT_LINKS = {
   baseUrl: 'http://127.0.0.1:8080',
   ttlSeconds: 7 * 86_400,
@@ -76,3 +79,11 @@ export const DEFAULT_LINKS = {
 /** Priority of an alert whose severity an integration's map does not know. */
 export const DEFAULT_INTEGRATION_PRIORITY: Priority = 'medium';
 export const DEFAULT_GRAFANA_SIGNATURE_HEADER = 'X-Grafana-Alerting-Signature';
+
+/**
+ * The HTTP API's throttle: sized for a storm of 5,000 new alerts a second, each in a request of
+ * its own (the indexes take that many once their keys are sharded; Alertmanager and Grafana
+ * send many alerts a request, so they get further). Burst is API Gateway's default account
+ * burst; a request past either gets 429, which Alertmanager and PagerDuty clients retry.
+ */
+export const DEFAULT_AWS_API = { rateLimit: 5_000, burstLimit: 5_000 } as const;

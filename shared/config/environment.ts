@@ -54,6 +54,7 @@ export const AWS_VARIABLES = {
   sesFrom: 'SLA_WATCH_SES_FROM',
   sesConfigurationSet: 'SLA_WATCH_SES_CONFIGURATION_SET',
   baseUrl: 'SLA_WATCH_BASE_URL',
+  metricsNamespace: 'SLA_WATCH_METRICS_NAMESPACE',
   deliveryQueueUrl: 'SLA_WATCH_DELIVERY_QUEUE_URL',
 } as const;
 
@@ -77,6 +78,8 @@ export interface AwsEnvironment {
   readonly sesConfigurationSet: string | undefined;
   /** The HTTP API's URL, used for links when the configuration file sets no `links.base_url`. */
   readonly baseUrl: string | undefined;
+  /** The CloudWatch namespace of the business metrics (`sla-watch/<stack>`). */
+  readonly metricsNamespace: string;
   /** The SQS queue that hands alerts with deliveries to the sender function. */
   readonly deliveryQueueUrl: string;
 }
@@ -111,6 +114,7 @@ export function readAwsEnvironment(source: Source = process.env): AwsEnvironment
     sesFrom: required(names.sesFrom),
     sesConfigurationSet: optional(names.sesConfigurationSet),
     baseUrl: optional(names.baseUrl),
+    metricsNamespace: required(names.metricsNamespace),
     deliveryQueueUrl: required(names.deliveryQueueUrl),
   };
   if (missing.length > 0) throw new ConfigError(missing);

@@ -5,7 +5,7 @@
  */
 import type { AppConfig, IntegrationConfig, NotificationRouting } from './app-config.ts';
 import { PRIORITIES, type Priority } from '../domain/sla/priority.ts';
-import { DEFAULT_GRAFANA_SIGNATURE_HEADER, DEFAULT_INTEGRATION_PRIORITY, DEFAULT_LINKS, DEFAULT_MONITORING, DEFAULT_NOTIFICATIONS, DEFAULT_REPORTING } from './defaults.ts';
+import { DEFAULT_AWS_API, DEFAULT_CONSOLE, DEFAULT_GRAFANA_SIGNATURE_HEADER, DEFAULT_INTEGRATION_PRIORITY, DEFAULT_LINKS, DEFAULT_MONITORING, DEFAULT_NOTIFICATIONS, DEFAULT_REPORTING } from './defaults.ts';
 import { DEFAULT_CALENDAR, resolveCalendars, resolvePolicies } from './resolve-calendars.ts';
 import type { ConfigFile } from './schema.ts';
 
@@ -25,6 +25,7 @@ function integration(entry: Integration): IntegrationConfig {
         ? null
         : { secret: signatureSecret, header: signature.header ?? DEFAULT_GRAFANA_SIGNATURE_HEADER, timestampHeader: signature.timestamp_header ?? null },
     slackWebhookUrl: entry.slack_webhook_url ?? entry.slack_webhook_url_env ?? null,
+    sourceAcknowledgments: entry.source_acknowledgments ?? entry.format === 'pagerduty',
   };
 }
 
@@ -59,14 +60,20 @@ export function resolveConfig(file: ConfigFile): AppConfig {
     calendars,
     integrations: (file.integrations ?? []).map(integration),
     apiKeys: (file.api_keys ?? []).map((entry) => ({ name: entry.name, key: entry.key ?? entry.key_env ?? '' })),
+    metricsTokens: (file.metrics_tokens ?? []).map((entry) => ({ name: entry.name, token: entry.token ?? entry.token_env ?? '' })),
     notifications: notifications(file),
     links: {
       baseUrl: (file.links?.base_url ?? DEFAULT_LINKS.baseUrl).replace(/\/+$/, ''),
       ttlSeconds: file.links?.ttl ?? DEFAULT_LINKS.ttlSeconds,
     },
+    console: {
+      password: file.console?.password_env ?? null,
+      sessionTtlSeconds: file.console?.session_ttl ?? DEFAULT_CONSOLE.sessionTtlSeconds,
+    },
     reporting: {
       enabled: reporting?.enabled ?? DEFAULT_REPORTING.enabled,
-      interval: reporting?.interval ?? DEFAULT_REPORTING.interval,
+      intervals: reporting?.intervals ?? (reporting?.interval === undefined ? DEFAULT_REPORTING.intervals : [reporting.interval]),
+      groupBy: reporting?.group_by ?? null,
       recipients: [...(reporting?.recipients ?? DEFAULT_REPORTING.recipients)],
       includeDetails: reporting?.include_details ?? DEFAULT_REPORTING.includeDetails,
       time: reporting?.time ?? DEFAULT_REPORTING.time,
@@ -75,6 +82,10 @@ export function resolveConfig(file: ConfigFile): AppConfig {
     monitoring: {
       checkIntervalSeconds: monitoring?.check_interval ?? DEFAULT_MONITORING.checkIntervalSeconds,
       warningThreshold: monitoring?.warning_threshold ?? DEFAULT_MONITORING.warningThreshold,
+    },
+    operations: { alarmEmails: [...(file.operations?.alarm_emails ?? [])] },
+    aws: {
+      api: { rateLimit: file.aws?.api?.rate ?? DEFAULT_AWS_API.rateLimit, burstLimit: file.aws?.api?.burst ?? DEFAULT_AWS_API.burstLimit },
     },
   };
 }

@@ -39,7 +39,8 @@
  *     notification_channels: [email, slack] # at-risk, breach, update-due, resolved
  *   reporting:
  *     enabled: true
- *     interval: daily                     # the only period
+ *     intervals: [daily, weekly]          # daily, weekly (Mondays), monthly (the 1st); `interval: daily` also works
+ *     group_by: service                   # a label: adds a table per value (alerts, compliance, breaches, MTTA)
  *     recipients: [manager@example.com]
  *     include_details: true
  *     time: "08:00"                       # local send time
@@ -53,6 +54,7 @@
  *     default_priority: medium            # for a severity the map does not know (default medium)
  *     slack_webhook_url: https://hooks.slack.com/...  # this integration's alerts go here
  *     # slack_webhook_url_env: NAME                   # or from a variable (a secret: keep it out of files)
+ *     source_acknowledgments: false       # its acknowledgments are a person's (default: true for pagerduty only)
  *   - id: grafana
  *     format: grafana
  *     secrets: ["..."]
@@ -65,6 +67,8 @@
  *     secrets: ["<32 letters/digits>"]    # sender puts in its body, so it must be 32 [A-Za-z0-9]
  * api_keys:                               # for POST /alerts/{id}/responses and the like
  *   - {name: ops-bot, key: "<16+ chars>"} # or key_env: NAME
+ * metrics_tokens:                         # bearer tokens for GET /metrics (Prometheus), nothing else
+ *   - {name: prometheus, token_env: NAME} # or token: "<16+ chars>"
  * notifications:
  *   from: sla-watch@example.com           # sender of every email
  *   recipients: {critical: [oncall@example.com], ...}  # default: every priority -> oncall@example.com
@@ -77,17 +81,27 @@
  *   retry_horizon: 24h               # transient failures are retried this long, then failed
  * links:
  *   base_url: https://sla.example.com     # public base of the HTTP API, for links in email
- *   ttl: 7d                               # how long an acknowledgment link stays valid
+ *   ttl: 7d                               # how long an acknowledgment or view link stays valid
+ * operations:                             # AWS only (deployment-schema.ts)
+ *   alarm_emails: [ops@example.com]       # subscribed to the alarm topic
+ * aws:
+ *   api: {rate: 5000, burst: 5000}        # HTTP API throttle; past it, 429
+ * console:
+ *   password_env: SLA_WATCH_CONSOLE_PASSWORD # a password for the web console (API keys also sign in)
+ *   session_ttl: 12h                      # how long a console session lasts
  * ```
  *
  * The schema is built per `env` (secrets named by `*_env` are read from it) and stays free of
  * I/O, so a Lambda can import it; zod/mini keeps its bundle small.
  */
 import * as z from 'zod/mini';
-import { apiKeysSchema, integrationsSchema } from './access-schema.ts';
+import { REPORT_INTERVALS } from '../domain/report/report-period.ts';
+import { apiKeysSchema, integrationsSchema, metricsTokensSchema } from './access-schema.ts';
 import { businessHoursSchema, CALENDAR_NAME, namedCalendar, RESERVED_CALENDAR_NAMES } from './calendar-schema.ts';
 import { DEFAULT_BUSINESS_HOURS } from './defaults.ts';
-import { byPriority, channels, clockTime, count, duration, email, emails, httpUrl, strict, timezone, urlFromEnv } from './fields.ts';
+import { awsSchema, operationsSchema } from './deployment-schema.ts';
+import { MAX_LINK_LIFETIME_MS } from '../domain/links/link-token.ts';
+import { byPriority, channels, clockTime, count, duration, email, emails, httpUrl, secretFromEnv, strict, timezone, urlFromEnv } from './fields.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -121,7 +135,13 @@ const monitoring = strict({
 
 const reporting = strict({
   enabled: z.optional(z.boolean()),
-  interval: z.optional(z.literal('daily', { error: 'expected daily (the only report period)' })),
+  interval: z.optional(z.enum(REPORT_INTERVALS, { error: `expected one of ${REPORT_INTERVALS.join(', ')}` })),
+  intervals: z.optional(
+    z.array(z.enum(REPORT_INTERVALS, { error: `expected one of ${REPORT_INTERVALS.join(', ')}` })).check(
+      z.refine((list) => new Set(list).size === list.length, { error: 'each interval at most once' }),
+    ),
+  ),
+  group_by: z.optional(z.string().check(z.refine((label) => /^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/.test(label), { error: 'expected a label name such as service or team' }))),
   recipients: z.optional(emails),
   include_details: z.optional(z.boolean()),
   time: z.optional(clockTime(false)),
@@ -194,7 +214,16 @@ function notifications(env: Env) {
   );
 }
 
-const links = strict({ base_url: z.optional(httpUrl), ttl: z.optional(duration) });
+// Links verify only within a year of their expiry (link-token.ts): a longer ttl would sign dead links.
+const links = strict({
+  base_url: z.optional(httpUrl),
+  ttl: z.optional(duration.check(z.refine((seconds) => seconds * 1000 <= MAX_LINK_LIFETIME_MS, { error: 'must be at most 365d' }))),
+});
+
+/** The web console: a password people sign in with (besides API keys), and how long a session lasts. */
+function consoleSection(env: Env) {
+  return strict({ password_env: z.optional(secretFromEnv(env)), session_ttl: z.optional(duration) });
+}
 
 /** The schema of the configuration file, reading `*_env` secrets from `env`. */
 export function configFileSchema(env: Env) {
@@ -203,8 +232,12 @@ export function configFileSchema(env: Env) {
     sla: z.optional(sla),
     integrations: z.optional(integrationsSchema(env)),
     api_keys: z.optional(apiKeysSchema(env)),
+    metrics_tokens: z.optional(metricsTokensSchema(env)),
     notifications: z.optional(notifications(env)),
     links: z.optional(links),
+    operations: z.optional(operationsSchema),
+    aws: z.optional(awsSchema),
+    console: z.optional(consoleSection(env)),
   });
 }
 

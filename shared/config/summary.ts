@@ -65,13 +65,15 @@ export function summarizeConfig(config: AppConfig): string {
       ? ['  none (webhooks refuse every request)']
       : table(config.integrations.map((i) => [i.id, i.format, `${i.secrets.length} secret${i.secrets.length === 1 ? '' : 's'}`, i.grafanaSignature === null ? '' : 'signature checked']))),
     `API keys: ${config.apiKeys.length === 0 ? 'none' : config.apiKeys.map((k) => k.name).join(', ')}`,
+    `Metrics tokens: ${config.metricsTokens.length === 0 ? 'none (GET /metrics refuses every scrape)' : config.metricsTokens.map((t) => t.name).join(', ')}`,
     `Email from ${n.from}`,
     ...table(PRIORITIES.map((p) => [p, `to ${list(n.recipients[p])}`, `escalate to ${list(n.escalationRecipients[p])}`])),
     `Slack: ${n.slackWebhookUrl === null ? 'no default webhook' : 'default webhook set'}${Object.keys(n.slackWebhookUrlByPriority).length === 0 ? '' : `; own webhook for ${Object.keys(n.slackWebhookUrlByPriority).join(', ')}`}`,
     reporting.enabled
-      ? `Report: ${reporting.interval} at ${reporting.time} ${reporting.timezone} to ${list(reporting.recipients)}${reporting.includeDetails ? ', with details' : ''}`
+      ? `Report: ${reporting.intervals.join(', ')} at ${reporting.time} ${reporting.timezone} to ${list(reporting.recipients)}${reporting.includeDetails ? ', with details' : ''}${reporting.groupBy === null ? '' : `, by ${reporting.groupBy}`}`
       : 'Report: disabled',
     `Links: ${config.links.baseUrl}, valid ${formatDurationSeconds(config.links.ttlSeconds)}`,
+    `Console: ${config.links.baseUrl}/, sign in with an API key${config.console.password === null ? '' : ' or the console password'}; sessions last ${formatDurationSeconds(config.console.sessionTtlSeconds)}`,
   ];
   return lines.join('\n');
 }

@@ -4,7 +4,8 @@
  * `POST /ack/:token`, sent by the page's one button, records the response in the name of the
  * person the link was sent to, through recordResponse with `via: 'link'`.
  *
- * The token is the only credential, checked on both methods. Acting twice is harmless: a
+ * The token is the only credential, checked on both methods; a POST must also come from this
+ * site's own page (same-origin.ts), so another site cannot post the form with a leaked token. Acting twice is harmless: a
  * second acknowledgment or resolution shows who did it first. Every answer is an HTML page,
  * problems included, with the page headers of html/page.ts; unexpected failures are logged
  * by the shared error mapping and shown as a page that says nothing internal.
@@ -15,7 +16,7 @@ import type { AppDeps } from '../app/app-deps.ts';
 import { recordResponse } from '../app/record-response.ts';
 import { MAX_NOTE_LENGTH } from '../domain/alert/apply-response.ts';
 import type { ResponseType } from '../domain/alert/response.ts';
-import type { LinkAction, LinkClaims } from '../domain/links/link-token.ts';
+import type { LinkAction, LinkClaims, LinkKeys } from '../domain/links/link-token.ts';
 import { verifyLinkToken } from '../domain/links/link-token.ts';
 import { ConflictError, NotFoundError, PayloadTooLargeError, SlaWatchError, UnprocessableError } from '../errors.ts';
 import { displayZone } from '../notify/templates/notification-view.ts';
@@ -23,6 +24,7 @@ import { errorResponse } from './error-response.ts';
 import { actionState, renderAckPage, type AckContext, type AckPage } from './html/ack-pages.ts';
 import { pageResponse } from './html/page.ts';
 import { mediaTypeOf, readRawBody } from './request-body.ts';
+import { sameOriginForms } from './same-origin.ts';
 import type { RequestEnv } from './request-log.ts';
 
 /** The form holds one short note: 16 KB is room to spare, even percent-encoded. */
@@ -32,7 +34,7 @@ const RESPONSE_TYPE: Readonly<Record<LinkAction, ResponseType>> = { acknowledge:
 
 type Verified = { readonly ok: true; readonly claims: LinkClaims } | { readonly ok: false; readonly page: AckPage };
 
-function verify(deps: AppDeps, token: string, linkSecret: string | Buffer): Verified {
+function verify(deps: AppDeps, token: string, linkSecret: LinkKeys): Verified {
   const result = verifyLinkToken(token, linkSecret, deps.clock.now());
   if (result.ok) return result;
   switch (result.reason) {
@@ -92,8 +94,10 @@ async function act(deps: AppDeps, context: AckContext, note: string | null): Pro
   }
 }
 
-export function ackRoutes(deps: AppDeps, linkSecret: string | Buffer): Hono<RequestEnv> {
+export function ackRoutes(deps: AppDeps, linkSecret: LinkKeys): Hono<RequestEnv> {
   const routes = new Hono<RequestEnv>();
+  // Links may point at a public base URL other than the one this function sees (a custom domain).
+  routes.use('/ack/*', sameOriginForms({ trustedOrigins: [deps.config.links.baseUrl] }));
 
   routes.get('/ack/:token', async (c) => {
     const verified = verify(deps, c.req.param('token'), linkSecret);

@@ -10,10 +10,12 @@ import { outboxOf } from '../domain/delivery/outbox.ts';
 import { deliveryView, type DeliveryView } from './delivery-view.ts';
 import type { Alert, AlertLink } from '../domain/alert/alert.ts';
 import type { NotificationMarks } from '../domain/alert/notification-marks.ts';
-import type { Response, ResponseType, ResponseVia } from '../domain/alert/response.ts';
+import { responseActor, type Response, type ResponseActor, type ResponseType, type ResponseVia } from '../domain/alert/response.ts';
 import { AROUND_THE_CLOCK } from '../domain/calendar/calendar-spec.ts';
 import { toIso, toIsoOrNull, type Instant } from '../domain/instant.ts';
-import { evaluateSla, type ClockEvaluation } from '../domain/sla/sla-evaluation.ts';
+import { evaluateAlertSla } from '../domain/sla/alert-sla.ts';
+import { clockOutcome, type ClockOutcome } from '../domain/sla/clock-outcome.ts';
+import type { ClockEvaluation } from '../domain/sla/sla-evaluation.ts';
 import { updateDueAt } from '../domain/sla/sla-timeline.ts';
 
 export interface ResponseView {
@@ -23,10 +25,16 @@ export interface ResponseView {
   readonly note: string | null;
   readonly at: string;
   readonly via: ResponseVia;
+  /** Who made it: a person, the alert's source, or sla-watch. */
+  readonly actor: ResponseActor;
 }
 
 export interface ClockView {
   readonly state: ClockEvaluation['state'];
+  /** The report's word for where the clock stands: met, missed, breached_open, pending, closed_by_source. */
+  readonly outcome: ClockOutcome;
+  /** Who stopped the clock (a person or the source); null while it runs. */
+  readonly answeredBy: 'person' | 'source' | null;
   readonly atRiskAt: string;
   readonly deadline: string;
   readonly answeredAt: string | null;
@@ -118,12 +126,14 @@ export interface AlertSummaryView {
 }
 
 export function responseView(response: Response): ResponseView {
-  return { id: response.id, type: response.type, by: response.by, note: response.note, at: toIso(response.at), via: response.via };
+  return { id: response.id, type: response.type, by: response.by, note: response.note, at: toIso(response.at), via: response.via, actor: responseActor(response) };
 }
 
 function clockView(clock: ClockEvaluation, allowedSeconds: number): ClockView {
   return {
     state: clock.state,
+    outcome: clockOutcome(clock),
+    answeredBy: clock.answeredBy,
     atRiskAt: toIso(clock.atRiskAt),
     deadline: toIso(clock.deadlineAt),
     answeredAt: toIsoOrNull(clock.answeredAt),
@@ -135,10 +145,7 @@ function clockView(clock: ClockEvaluation, allowedSeconds: number): ClockView {
 }
 
 function evaluate(alert: Alert, now: Instant) {
-  return evaluateSla(
-    { policy: alert.sla, createdAt: alert.createdAt, timeline: alert.timeline, acknowledgedAt: alert.acknowledgedAt, resolvedAt: alert.resolvedAt },
-    now,
-  );
+  return evaluateAlertSla(alert, now);
 }
 
 function slaView(alert: Alert, now: Instant): SlaView {

@@ -4,8 +4,10 @@
  * compares it with the routes registered on the app, in both directions.
  */
 import { ackPaths } from './openapi/ack-paths.ts';
+import { consolePaths } from './openapi/console-paths.ts';
 import { alertPaths } from './openapi/alert-paths.ts';
 import { intakePaths, intakeSchemas } from './openapi/intake-paths.ts';
+import { metricsPaths, metricsSecurityScheme } from './openapi/metrics-paths.ts';
 import { reportPaths, reportSchemas } from './openapi/report-paths.ts';
 import { errors, json, schemas, securitySchemes, type Json } from './openapi/schemas.ts';
 
@@ -53,12 +55,13 @@ export function openApiDocument(): Json {
       { name: 'acknowledgment links', description: 'Signed links sent in email.' },
       { name: 'alerts', description: 'Responses and reads, with an API key.' },
       { name: 'reports', description: 'The daily SLA report, with an API key.' },
+      { name: 'metrics', description: 'SLA figures for Prometheus, with a metrics token.' },
       { name: 'meta', description: 'Health and this document.' },
     ],
-    paths: { ...intakePaths, ...ackPaths, ...alertPaths, ...reportPaths, ...metaPaths },
+    paths: { ...intakePaths, ...ackPaths, ...alertPaths, ...reportPaths, ...metricsPaths, ...metaPaths, ...consolePaths },
     components: {
       schemas: { ...schemas, ...intakeSchemas, ...reportSchemas },
-      securitySchemes,
+      securitySchemes: { ...securitySchemes, ...metricsSecurityScheme },
     },
   };
 }

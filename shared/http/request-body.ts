@@ -6,12 +6,14 @@
  *
  * Answers for a body that can never be valid, each a typed error the HTTP edge maps:
  * 415 for a media type other than JSON (and, where a route allows it, multipart/form-data),
- * 413 over the limit, 400 for bytes that are not UTF-8 JSON. A request without Content-Type
+ * 413 over the limit, 400 for bytes that are not UTF-8 JSON, 422 for JSON nested too deep or
+ * holding too many values (json-shape.ts, checked before parsing). A request without Content-Type
  * is read as JSON: some senders set none, and the JSON parse still guards what comes in.
  *
  * On Lambda, hono's aws-lambda adapter has already decoded API Gateway's base64 bodies, so
  * the bytes here are the sender's bytes in both runtimes.
  */
+import { checkJsonShape } from '../intake/json-shape.ts';
 import { InvalidRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -74,6 +76,7 @@ export function parseJsonBytes(raw: Uint8Array): unknown {
 
 function parseJsonText(text: string): unknown {
   if (text.trim() === '') throw new InvalidRequestError('body is empty: expected JSON');
+  checkJsonShape(text);
   try {
     return JSON.parse(text);
   } catch (error) {

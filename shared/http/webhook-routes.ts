@@ -28,14 +28,17 @@ import { verifyGrafanaSignature } from '../intake/grafana-signature.ts';
 import type { IntakeEvent } from '../intake/intake-event.ts';
 import { parseIntake } from '../intake/parse-intake.ts';
 import { errorResponse } from './error-response.ts';
+import { countAccepted, countRejections, type IntakeStatsEnv } from './intake-stats-recorder.ts';
 import { readJsonBody } from './request-body.ts';
 
-export function webhookRoutes(deps: AppDeps): Hono {
-  const app = new Hono();
+export function webhookRoutes(deps: AppDeps): Hono<IntakeStatsEnv> {
+  const app = new Hono<IntakeStatsEnv>();
+  app.use('*', countRejections(deps));
 
   app.post('/webhooks/:integration', async (c) => {
     const integration = deps.config.integrations.find((i) => i.id === c.req.param('integration'));
     if (integration === undefined) throw new NotFoundError('unknown integration');
+    c.set('intakeIntegrationId', integration.id);
     if (integration.format === 'pagerduty') {
       return pagerDutyEvent(c, deps, (routingKey) => {
         authenticateRoutingKey(integration, routingKey);
@@ -48,7 +51,7 @@ export function webhookRoutes(deps: AppDeps): Hono {
       verifyGrafanaSignature(integration.grafanaSignature, { header: (name) => c.req.header(name) ?? null, rawBody: body.raw }, deps.clock.now());
     }
     const events = parseIntake(integration.format, body.value, { generatedDedupKey: randomUUID() });
-    const results = await ingestEvents(deps, integration, events);
+    const [results] = await Promise.all([ingestEvents(deps, integration, events), countAccepted(deps, integration.id)]);
     return c.json({ results }, 200);
   });
 
@@ -64,16 +67,20 @@ interface AcceptedEvent {
   readonly event: IntakeEvent;
 }
 
-async function pagerDutyEvent(c: Context, deps: AppDeps, pick: (routingKey: string | null) => IntegrationConfig): Promise<Response> {
+async function pagerDutyEvent(c: Context<IntakeStatsEnv>, deps: AppDeps, pick: (routingKey: string | null) => IntegrationConfig): Promise<Response> {
   let accepted: AcceptedEvent;
   try {
-    accepted = await acceptPagerDutyEvent(c, pick);
+    accepted = await acceptPagerDutyEvent(c, (routingKey) => {
+      const integration = pick(routingKey);
+      c.set('intakeIntegrationId', integration.id);
+      return integration;
+    });
   } catch (error) {
     const answer = error instanceof SlaWatchError ? pagerDutyClientError(error) : null;
     if (answer === null) throw error;
     return c.json(answer.body, answer.status);
   }
-  await ingestEvents(deps, accepted.integration, [accepted.event]);
+  await Promise.all([ingestEvents(deps, accepted.integration, [accepted.event]), countAccepted(deps, accepted.integration.id)]);
   return c.json({ status: 'success', message: 'Event processed', dedup_key: accepted.event.dedupKey }, 202);
 }
 

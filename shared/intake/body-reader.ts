@@ -7,6 +7,7 @@
  * Missing, `null` and (for required strings) empty or blank all read as "required": senders
  * use them interchangeably for "not set".
  */
+import { isCleanText } from '../domain/clean-text.ts';
 import type { Instant } from '../domain/instant.ts';
 import { UnprocessableError } from '../errors.ts';
 import { parseIsoTimestamp } from './timestamps.ts';
@@ -31,6 +32,11 @@ export interface StringRules {
   readonly required?: boolean;
   readonly maxLength?: number;
   readonly oneOf?: readonly string[];
+  /**
+   * An identity (a dedup key, a fingerprint): refused, not cleaned, when it holds controls or
+   * lone surrogates, since cleaning could merge two keys into one problem.
+   */
+  readonly identity?: boolean;
 }
 
 export class BodyReader {
@@ -80,6 +86,10 @@ export class BodyReader {
     }
     if (rules.maxLength !== undefined && value.length > rules.maxLength) {
       this.problem(path, `must be at most ${rules.maxLength} characters`);
+      return null;
+    }
+    if (rules.identity === true && !isCleanText(value)) {
+      this.problem(path, 'must be text without control characters or lone surrogates');
       return null;
     }
     if (rules.oneOf !== undefined && !rules.oneOf.includes(value)) {

@@ -11,7 +11,11 @@ import type { AlertLink } from '../domain/alert/alert.ts';
 import type { Instant } from '../domain/instant.ts';
 import type { Priority } from '../domain/sla/priority.ts';
 
-export type IntakeAction = 'trigger' | 'acknowledge' | 'resolve';
+/**
+ * `test`: the sending tool's test button (Grafana's test notification, a generic event with
+ * `"test": true`): answered with outcome `test`, logged, never stored.
+ */
+export type IntakeAction = 'trigger' | 'acknowledge' | 'resolve' | 'test';
 
 export interface IntakeEvent {
   readonly action: IntakeAction;

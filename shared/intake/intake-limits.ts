@@ -1,5 +1,10 @@
 /**
- * What sla-watch keeps of the free text a sender writes. An alert is one stored item (at most
+ * The one text gate of intake: every format's events pass `withinLimits`, which cleans every
+ * free-text field (clean-text.ts: well-formed Unicode, no controls but tab and newline) and
+ * then caps it, so nothing downstream (email, Slack, pages, the store, logs) sees malformed
+ * text. Identities are refused rather than cleaned (body-reader.ts, `identity`).
+ *
+ * What sla-watch keeps of the free text a sender writes: an alert is one stored item (at most
  * about 350 KB, see store/write-rules.ts), and a sender that puts a log dump into a
  * description must still get its alert stored and its SLA counted, so long text is clipped
  * (marked with `…`) rather than refused. Identities (dedup keys) are never clipped: two keys
@@ -11,7 +16,7 @@
 import type { AlertLink } from '../domain/alert/alert.ts';
 import { MAX_RESPONDER_LENGTH } from '../domain/alert/apply-response.ts';
 import type { IntakeEvent } from './intake-event.ts';
-import { singleLine } from '../domain/clean-text.ts';
+import { cleanText, isCleanText, singleLine } from '../domain/clean-text.ts';
 
 export const INTAKE_LIMITS = {
   dedupKeyLength: 255,
@@ -38,10 +43,18 @@ export function clip(text: string, max: number): string {
   return `${text.slice(0, end)}…`;
 }
 
-function clipMap(map: Readonly<Record<string, string>>): Record<string, string> {
+/** `text` cleaned (clean-text.ts), then clipped to `max`. */
+export function gate(text: string, max: number): string {
+  return clip(cleanText(text), max);
+}
+
+function gateMap(map: Readonly<Record<string, string>>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(map).slice(0, INTAKE_LIMITS.mapEntries)) {
-    out[clip(key, INTAKE_LIMITS.mapKeyLength)] = clip(value, INTAKE_LIMITS.mapValueLength);
+  let count = 0;
+  for (const key in map) {
+    if (count === INTAKE_LIMITS.mapEntries) break;
+    out[gate(key, INTAKE_LIMITS.mapKeyLength)] = gate(map[key] as string, INTAKE_LIMITS.mapValueLength);
+    count += 1;
   }
   return out;
 }
@@ -51,19 +64,23 @@ export function httpLink(href: unknown, text?: string): AlertLink | null {
   if (typeof href !== 'string' || href.length > INTAKE_LIMITS.hrefLength || !URL.canParse(href)) return null;
   const protocol = new URL(href).protocol;
   if (protocol !== 'http:' && protocol !== 'https:') return null;
-  return text === undefined || text.trim() === '' ? { href } : { href, text: clip(text, INTAKE_LIMITS.linkTextLength) };
+  // The URL parser's serialization percent-encodes anything unusual (a lone surrogate too):
+  // used only when the text as sent would not pass the gate, so ordinary links stay as sent.
+  const clean = isCleanText(href) && !/\s/.test(href) ? href : new URL(href).href;
+  if (clean.length > INTAKE_LIMITS.hrefLength) return null;
+  return text === undefined || text.trim() === '' ? { href: clean } : { href: clean, text: singleLine(text, INTAKE_LIMITS.linkTextLength) };
 }
 
 /** The event with every free-text field within INTAKE_LIMITS. */
 export function withinLimits(event: IntakeEvent): IntakeEvent {
   return {
     ...event,
-    title: clip(event.title, INTAKE_LIMITS.titleLength),
-    description: event.description === null ? null : clip(event.description, INTAKE_LIMITS.descriptionLength),
-    sourceName: clip(event.sourceName, INTAKE_LIMITS.sourceNameLength),
-    severity: event.severity === null ? null : clip(event.severity, INTAKE_LIMITS.severityLength),
-    labels: clipMap(event.labels),
-    annotations: clipMap(event.annotations),
+    title: gate(event.title, INTAKE_LIMITS.titleLength),
+    description: event.description === null ? null : gate(event.description, INTAKE_LIMITS.descriptionLength),
+    sourceName: gate(event.sourceName, INTAKE_LIMITS.sourceNameLength),
+    severity: event.severity === null ? null : gate(event.severity, INTAKE_LIMITS.severityLength),
+    labels: gateMap(event.labels),
+    annotations: gateMap(event.annotations),
     links: event.links.slice(0, INTAKE_LIMITS.links),
     // Shown on pages and in mail as a name: one line, no controls or bidi overrides.
     by: singleLine(event.by, INTAKE_LIMITS.byLength),

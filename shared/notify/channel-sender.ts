@@ -11,6 +11,7 @@ import type { AttemptOutcome } from '../domain/delivery/delivery-outcome.ts';
 import type { Delivery } from '../domain/delivery/delivery.ts';
 import type { Instant } from '../domain/instant.ts';
 import { actionLinks } from '../domain/links/action-links.ts';
+import { viewLinkUrl } from '../domain/links/view-token.ts';
 import { ChatError, MailError } from '../errors.ts';
 import type { Chat } from '../ports/chat.ts';
 import type { DeliverySender } from '../ports/delivery-sender.ts';
@@ -57,7 +58,8 @@ export class ChannelSender implements DeliverySender {
       { alertId: alert.id, status: alert.status, recipient, baseUrl: config.links.baseUrl, ttlSeconds: config.links.ttlSeconds, now },
       linkSecret,
     );
-    const email = renderNotificationEmail(delivery.notification, alert, { config, now, actionLinks: links });
+    const viewUrl = viewLinkUrl({ subject: { kind: 'alert', alertId: alert.id }, recipient, baseUrl: config.links.baseUrl, ttlSeconds: config.links.ttlSeconds, now }, linkSecret);
+    const email = renderNotificationEmail(delivery.notification, alert, { config, now, actionLinks: links, viewUrl });
     try {
       const { messageId } = await mailer.send({ to: [recipient], ...email });
       return { kind: 'accepted', messageId };

@@ -57,6 +57,8 @@ export interface AlertStore {
   /** Raises the pointer to `occurrence` if it is lower; idempotent. */
   recordOccurrence(integrationId: string, dedupKey: string, occurrence: number): Promise<void>;
 
+  /** When the oldest alert stored was created; null when none is (a report says it has no data yet). */
+  firstCreatedAt(): Promise<Instant | null>;
   /** Newest first, filtered by status and priority. */
   list(query: AlertListQuery): Promise<AlertPage>;
   /** Alerts created in [fromAt, toAt), page by page (memory bounded by the page size). */

@@ -1,50 +1,53 @@
 /**
  * The report's deliveries section, in each of its forms (text, HTML, JSON): sent, retried and
- * failed per channel, and the recipients whose deliveries failed, with why. Kept apart from
- * the rest of the report so it can change on its own; absent when the report has no
- * deliveries to speak of (a day without notifications).
+ * failed per channel, and the recipients whose deliveries failed, with why. Absent from the
+ * text and HTML when the period's alerts had no deliveries at all (a quiet day).
  */
 import type { DeliveryReport } from '../domain/report/delivery-tally.ts';
+import type { PeriodReport } from '../domain/report/period-report.ts';
 import { dataTable, heading, paragraph, sectionRow } from './html-parts.ts';
+import { titleText } from './report-format.ts';
 
-function hasDeliveries(report: DeliveryReport | undefined): report is DeliveryReport {
-  if (report === undefined) return false;
+function hasDeliveries(report: DeliveryReport): boolean {
   return Object.values(report.byChannel).some((c) => c.sent + c.failed + c.skipped + c.open > 0);
 }
 
 const CHANNEL_NAMES = { email: 'Email', slack: 'Slack' } as const;
+const CHANNELS = Object.keys(CHANNEL_NAMES) as (keyof typeof CHANNEL_NAMES)[];
 
-export function deliveryText(report: DeliveryReport | undefined): string[] {
-  if (!hasDeliveries(report)) return [];
+export function deliveryText(report: PeriodReport): string[] {
+  const deliveries = report.deliveries;
+  if (!hasDeliveries(deliveries)) return [];
   const lines = ['DELIVERIES'];
-  for (const [channel, c] of Object.entries(report.byChannel) as [keyof typeof CHANNEL_NAMES, DeliveryReport['byChannel']['email']][]) {
-    lines.push(`  ${CHANNEL_NAMES[channel]}: ${c.sent} sent, ${c.retried} retried, ${c.failed} failed${c.skipped > 0 ? `, ${c.skipped} skipped as stale` : ''}${c.open > 0 ? `, ${c.open} not yet sent` : ''}`);
+  for (const channel of CHANNELS) {
+    const c = deliveries.byChannel[channel];
+    const skipped = c.skipped > 0 ? `, ${c.skipped} skipped as stale` : '';
+    const open = c.open > 0 ? `, ${c.open} not yet sent` : '';
+    lines.push(`  ${CHANNEL_NAMES[channel]}: ${c.sent} sent, ${c.retried} retried, ${c.failed} failed${skipped}${open}`);
   }
-  if (report.failingRecipients.length > 0) {
+  if (deliveries.failingRecipients.length > 0) {
     lines.push('  Failing recipients:');
-    for (const f of report.failingRecipients) lines.push(`    ${f.recipient} (${f.channel}): ${f.failed} failed; last: ${f.reason}`);
+    // Recipients and reasons come from configuration and providers: single-line, as titles are.
+    for (const f of deliveries.failingRecipients) lines.push(`    ${titleText(f.recipient)} (${f.channel}): ${f.failed} failed; last: ${titleText(f.reason)}`);
   }
   return [...lines, ''];
 }
 
-export function deliverySectionHtml(report: DeliveryReport | undefined): string {
-  if (!hasDeliveries(report)) return '';
-  const rows = (Object.keys(CHANNEL_NAMES) as (keyof typeof CHANNEL_NAMES)[]).map((channel) => {
-    const c = report.byChannel[channel];
-    return [CHANNEL_NAMES[channel], String(c.sent), String(c.retried), String(c.failed)];
+export function deliverySectionHtml(report: PeriodReport): string {
+  const deliveries = report.deliveries;
+  if (!hasDeliveries(deliveries)) return '';
+  const rows = CHANNELS.map((channel) => {
+    const c = deliveries.byChannel[channel];
+    return [CHANNEL_NAMES[channel], String(c.sent), String(c.retried), String(c.failed), String(c.skipped), String(c.open)];
   });
   const failing =
-    report.failingRecipients.length === 0
+    deliveries.failingRecipients.length === 0
       ? ''
       : paragraph('Failing recipients', 'font-weight:bold;margin-top:8px;') +
         dataTable(
           ['Recipient', 'Channel', 'Last reason', 'Failed'],
-          report.failingRecipients.map((f) => [f.recipient, f.channel, f.reason, String(f.failed)]),
+          deliveries.failingRecipients.map((f) => [f.recipient, f.channel, f.reason, String(f.failed)]),
           3,
         );
-  return sectionRow(heading('Deliveries') + dataTable(['Channel', 'Sent', 'Retried', 'Failed'], rows, 1) + failing);
-}
-
-export function deliveryJson(report: DeliveryReport | undefined): DeliveryReport | null {
-  return report ?? null;
+  return sectionRow(heading('Deliveries') + dataTable(['Channel', 'Sent', 'Retried', 'Failed', 'Skipped', 'Not yet sent'], rows, 1) + failing);
 }

@@ -29,3 +29,13 @@ export function timerPk(name: string): string {
 export function utcDay(at: Instant): string {
   return new Date(at).toISOString().slice(0, 10);
 }
+
+/** A stored day rollup of the report (zone names hold `/`, never `#`). */
+export function rollupPk(timezone: string, date: string): string {
+  return `ROLLUP#${timezone}#${date}`;
+}
+
+/** The intake counters of one integration (ports/intake-stats.ts). */
+export function intakeStatsPk(integrationId: string): string {
+  return `INTAKE#${integrationId}`;
+}

@@ -42,7 +42,7 @@ describe('buildDailyReport', () => {
     // Never answered, all are breached by now: the list shows exactly which were counted.
     expect(report.breachedAlerts?.map((a) => a.title)).toEqual(['Alert first', 'Alert utc-next-day']);
     expect(report).toMatchObject({
-      date: '2026-11-30',
+      label: '2026-11-30',
       timezone: 'America/New_York',
       fromAt: Date.parse('2026-11-30T05:00:00Z'),
       toAt: Date.parse('2026-12-01T05:00:00Z'),
@@ -64,14 +64,15 @@ describe('buildDailyReport', () => {
     );
     const report = await buildDailyReport(t.deps, { date: '2026-11-30' });
     expect(report.totals.opened).toBe(1201);
-    expect(report.priorities.find((p) => p.priority === 'high')?.acknowledgment.open).toBe(1201);
+    // Never answered, past the deadline at the clock's now: every one breached and still open.
+    expect(report.priorities.find((p) => p.priority === 'high')?.acknowledgment.breached_open).toBe(1201);
   });
 
   it('reports yesterday in the reporting zone by default', async () => {
     // 04:30Z on 1 December is still 30 November in New York: yesterday there is the 29th.
     const t = await depsWith([{ key: 'on-29th', createdAt: Date.parse('2026-11-29T15:00:00Z') }], { zone: 'America/New_York', now: '2026-12-01T04:30:00Z' });
     const report = await buildDailyReport(t.deps);
-    expect(report.date).toBe('2026-11-29');
+    expect(report.label).toBe('2026-11-29');
     expect(report.totals.opened).toBe(1);
   });
 
@@ -101,10 +102,10 @@ describe('sendDailyReport', () => {
     expect(mailer.sent).toHaveLength(1);
     const [message] = mailer.sent;
     expect(message?.to).toEqual(['reports@example.test']);
-    expect(message?.subject).toBe('SLA report Mon 30 Nov 2026: 6 alerts, 3 breaches, over budget: high');
-    expect(message?.html).toContain('Acknowledged within SLA: 75%');
-    expect(message?.text).toContain('6 alerts opened, 3 breached, 3 still open, 1 at risk now.');
-    expect(t.logger.matching('daily report sent')[0]?.fields).toMatchObject({ date: '2026-11-30', alerts: 6, breaches: 3 });
+    expect(message?.subject).toBe('SLA report Mon 30 Nov 2026: 6 alerts, 3 breaches, 2 open breaches, over budget: high');
+    expect(message?.html).toContain('Acknowledged within SLA: 60%');
+    expect(message?.text).toContain('Open now: 3, of which 2 breached and 1 at risk.');
+    expect(t.logger.matching('report sent')[0]?.fields).toMatchObject({ interval: 'daily', period: '2026-11-30', alerts: 6, breaches: 3 });
   });
 
   it('sends nothing and says why when there are no recipients', async () => {

@@ -49,7 +49,7 @@ describe('sla-watch report', () => {
     const result = await run(fake.wiring, []);
     expect(result.code).toBe(0);
     expect(result.out).toContain('SLA report: Monday 30 November 2026');
-    expect(result.out).toContain('6 alerts opened, 3 breached, 3 still open, 1 at risk now.');
+    expect(result.out).toContain('Open now: 3, of which 2 breached and 1 at risk.');
     expect(fake.storeClosed()).toBe(true);
   });
 
@@ -66,7 +66,7 @@ describe('sla-watch report', () => {
     const fake = await fakeWiring({ running: true });
     const result = await run(fake.wiring, ['--date', '2026-11-30', '--send']);
     expect(result.code).toBe(0);
-    expect(result.out).toContain('sent the report for 2026-11-30 to 1 recipient(s), message id local-1');
+    expect(result.out).toContain('sent the daily report for 2026-11-30 to 1 recipient(s), message id local-1');
     expect(fake.sent.map((s) => [s.sesUrl, s.message.to])).toEqual([['http://127.0.0.1:9005', ['reports@example.test']]]);
   });
 
@@ -85,8 +85,12 @@ describe('sla-watch report', () => {
   });
 
   it.each([
-    [['--date', '2026-02-30'], '--date "2026-02-30" is not an existing date'],
-    [['--json', '--html'], 'choose one of --json, --html and --send'],
+    [['--date', '2026-02-30'], '--date: "2026-02-30" is not an existing YYYY-MM-DD, e.g. 2026-11-30'],
+    [['--date', '2026-12-02'], '--date: 2026-12-02 is in the future (today is 2026-12-01 in UTC)'],
+    [['--week', '2026-W60'], '--week: "2026-W60" is not an existing YYYY-Www (an ISO week), e.g. 2026-W49'],
+    [['--month', '2027-01'], '--month: 2027-01 is in the future (today is 2026-12-01 in UTC)'],
+    [['--week', '2026-W48', '--month', '2026-11'], 'choose one of --date, --week and --month'],
+    [['--json', '--html'], 'choose one of --json, --html, --csv and --send'],
     [['--colour'], "Unknown option '--colour'"],
   ])('refuses %j with a usage message', async (argv, message) => {
     const fake = await fakeWiring();

@@ -9,7 +9,9 @@ import { testDeps, type TestDeps } from '../support/test-deps.ts';
 const SECRET = 'ack-link-secret-0123456789abcdefgh';
 const ONCALL = 'oncall-high@example.test';
 const NOW = FIXTURE_CREATED_AT + 5 * MINUTE_MS;
-const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+const FORM_TYPE = { 'content-type': 'application/x-www-form-urlencoded' };
+/** What a browser sends with the page's own form. */
+const FORM = { ...FORM_TYPE, 'sec-fetch-site': 'same-origin' };
 
 let t: TestDeps;
 let alert: Alert;
@@ -119,7 +121,7 @@ describe('POST /ack/:token', () => {
     expect(await pageText(response)).toContain(`Acknowledged by ${ONCALL} at 2026-11-30T12:05:00Z`);
     const after = await stored();
     expect(after).toMatchObject({ status: 'acknowledged', acknowledgedBy: ONCALL, acknowledgedAt: NOW });
-    expect(after.responses).toEqual([{ id: `${alert.id}_1`, type: 'acknowledgment', by: ONCALL, note: null, at: NOW, via: 'link' }]);
+    expect(after.responses).toEqual([{ id: `${alert.id}_1`, type: 'acknowledgment', by: ONCALL, note: null, at: NOW, via: 'link', actor: 'person' }]);
   });
 
   it('is harmless twice: the second shows who acknowledged first and records nothing', async () => {
@@ -200,6 +202,8 @@ describe('links that cannot work', () => {
     ['signed with another secret', 400, 'This link is not valid', () => token('acknowledge', { secret: 'another-secret-0123456789abcdefgh' })],
     ['not a token at all', 400, 'This link is not valid', () => 'hello'],
     ['expired', 410, 'This link has expired', () => token('acknowledge', { expiresAt: NOW })],
+    ['expiring past what a date can hold', 400, 'This link is not valid', () => token('acknowledge', { expiresAt: Number.MAX_SAFE_INTEGER })],
+    ['expiring more than a year ahead', 400, 'This link is not valid', () => token('acknowledge', { expiresAt: NOW + 400 * DAY_MS })],
     ['for an alert that does not exist', 404, 'Alert not found', () => token('acknowledge', { alertId: 'aaaaaaaaaaaaaaaaaaaaa' })],
   ])('%s: a friendly page, and nothing changes on GET or POST', async (_, status, heading, make) => {
     const tok = make();
@@ -211,5 +215,42 @@ describe('links that cannot work', () => {
       expect(html).not.toContain('<form');
     }
     expect(await stored()).toEqual(alert);
+  });
+});
+
+describe('forms sent from another site', () => {
+  it.each([
+    ['Sec-Fetch-Site cross-site', { ...FORM_TYPE, 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' }],
+    ['Sec-Fetch-Site same-site', { ...FORM_TYPE, 'sec-fetch-site': 'same-site', origin: 'https://evil.sla.example.test' }],
+    ['a foreign Origin alone', { ...FORM_TYPE, origin: 'https://evil.example' }],
+    ['Origin null (a sandboxed frame)', { ...FORM_TYPE, origin: 'null' }],
+    ['neither header', FORM_TYPE],
+    ['a text/plain body', { 'content-type': 'text/plain', origin: 'https://evil.example' }],
+  ])('%s: a 403 page saying why, and nothing is recorded even with a valid token', async (_, headers) => {
+    const response = await post(token('acknowledge'), '', headers);
+    expect(response.status).toBe(403);
+    expectPageHeaders(response);
+    const text = await pageText(response);
+    expect(text).toContain('This form was sent from another site');
+    expect(text).toContain('Open the link from your email again');
+    expect(await stored()).toEqual(alert);
+  });
+
+  it.each([
+    ['the request URL origin', { ...FORM_TYPE, origin: 'http://localhost' }],
+    ['the configured public base URL', { ...FORM_TYPE, origin: 'https://sla.example.test' }],
+  ])('accepts a form whose Origin is %s', async (_, headers) => {
+    const response = await post(token('acknowledge'), '', headers);
+    expect(response.status).toBe(200);
+    expect((await stored()).acknowledgedBy).toBe(ONCALL);
+  });
+});
+
+describe('text a person types', () => {
+  it('is made well-formed and stripped of controls before it is stored', async () => {
+    const response = await post(token('update'), new URLSearchParams({ note: 'half \ud800 a pair\u0000\u0007 and a bell' }).toString());
+    expect(response.status).toBe(200);
+    const note = (await stored()).responses.at(-1)?.note;
+    expect(note).toBe('half \ufffd a pair and a bell');
   });
 });

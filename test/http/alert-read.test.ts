@@ -87,6 +87,8 @@ describe('GET /alerts/:id', () => {
       warningThreshold: 0.8,
       acknowledgment: {
         state: 'at_risk',
+        outcome: 'pending',
+        answeredBy: null,
         atRiskAt: '2026-11-30T12:24:00.000Z',
         deadline: '2026-11-30T12:30:00.000Z',
         answeredAt: null,

@@ -53,7 +53,7 @@ describe('POST /alerts/:id/responses', () => {
     expect(first.status).toBe(201);
     expect(first.headers.get('location')).toBe(`/alerts/${alert.id}`);
     const body = (await first.json()) as Created;
-    expect(body.response).toEqual({ id: `${alert.id}_1`, type: 'acknowledgment', by: 'alice', note: 'looking', at: '2026-11-30T12:05:00.000Z', via: 'api' });
+    expect(body.response).toEqual({ id: `${alert.id}_1`, type: 'acknowledgment', by: 'alice', note: 'looking', at: '2026-11-30T12:05:00.000Z', via: 'api', actor: 'person' });
     expect(body.alert).toMatchObject({ id: alert.id, status: 'acknowledged', acknowledgedBy: 'alice', acknowledgedAt: '2026-11-30T12:05:00.000Z' });
 
     clock.advance(MINUTE_MS);

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { errorResponse } from '../../shared/http/error-response.ts';
 import { reportRoutes } from '../../shared/http/report-routes.ts';
-import type { DailyReportJson } from '../../shared/report/report-json.ts';
+import type { ReportJson } from '../../shared/report/report-json.ts';
 import { TEST_SECRETS, testConfig } from '../support/config-fixtures.ts';
 import { REPORT_NOW, reportDayAlerts } from '../support/report-fixtures.ts';
 import { testDeps } from '../support/test-deps.ts';
@@ -51,20 +51,21 @@ describe('GET /reports/daily', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    const body = (await response.json()) as DailyReportJson;
+    const body = (await response.json()) as ReportJson;
     expect(body).toMatchObject({
       date: '2026-11-30',
       timezone: 'UTC',
       from: '2026-11-30T00:00:00.000Z',
       to: '2026-12-01T00:00:00.000Z',
       generatedAt: '2026-12-01T02:30:00.000Z',
-      totals: { opened: 6, breaches: 3, stillOpen: 3, atRisk: 1 },
+      totals: { opened: 6, breaches: 3, resolvedBySourceUnacknowledged: 0 },
+      backlog: { total: { open: 3, breached: 2, atRisk: 1 } },
       breachedAlertsOmitted: 0,
     });
     expect(body.priorities.map((p) => p.priority)).toEqual(['critical', 'high', 'medium', 'low']);
     expect(body.priorities[1]).toMatchObject({
       priority: 'high',
-      acknowledgment: { met: 3, missed: 1, open: 1, metShare: 0.75 },
+      acknowledgment: { met: 3, missed: 1, breached_open: 1, pending: 0, closed_by_source: 0, compliance: 0.6 },
       mtta: { wall: { count: 4, medianSeconds: 600, p90Seconds: 2700 }, business: null },
       breaches: 3,
       allowedBreaches: 2,
@@ -79,7 +80,7 @@ describe('GET /reports/daily', () => {
 
   it('reports yesterday in the reporting zone without a date', async () => {
     const app = await reportApp();
-    const body = (await (await app.request('/reports/daily', { headers: AUTH })).json()) as DailyReportJson;
+    const body = (await (await app.request('/reports/daily', { headers: AUTH })).json()) as ReportJson;
     expect(body.date).toBe('2026-11-30');
   });
 });
@@ -100,8 +101,8 @@ describe('GET /reports/daily/:date', () => {
     );
     expect(response.headers.get('cache-control')).toBe('no-store');
     const html = await response.text();
-    expect(html).toContain('<title>SLA report Mon 30 Nov 2026: 6 alerts, 3 breaches, over budget: high</title>');
-    expect(html).toContain('Acknowledged within SLA: 75% (3 met, 1 missed, 1 still open)');
+    expect(html).toContain('<title>SLA report Mon 30 Nov 2026: 6 alerts, 3 breaches, 2 open breaches, over budget: high</title>');
+    expect(html).toContain('Acknowledged within SLA: 60% (3 met, 1 missed, 1 breached and still open)');
   });
 
   it('answers 400 naming `date` for a date that does not exist', async () => {
@@ -109,5 +110,70 @@ describe('GET /reports/daily/:date', () => {
     const response = await app.request('/reports/daily/2026-13-01', { headers: AUTH });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { details: string[] }).details[0]).toMatch(/^date: /);
+  });
+});
+
+describe('bad and future periods', () => {
+  it.each([
+    ['/reports/daily?date=2026-12-02', 'date: 2026-12-02 is in the future (today is 2026-12-01 in UTC)'],
+    ['/reports/weekly?week=2026-W50', 'week: 2026-W50 is in the future (today is 2026-12-01 in UTC)'],
+    ['/reports/monthly?month=2027-01', 'month: 2027-01 is in the future (today is 2026-12-01 in UTC)'],
+    ['/reports/weekly?week=2026-W54', 'week: "2026-W54" is not an existing YYYY-Www (an ISO week), e.g. 2026-W49'],
+    ['/reports/monthly?month=2026-13', 'month: "2026-13" is not an existing YYYY-MM, e.g. 2026-12'],
+    ['/reports/daily/2026-12-02.csv', 'date: 2026-12-02 is in the future (today is 2026-12-01 in UTC)'],
+  ])('%s answers 400 naming the problem', async (path, detail) => {
+    const app = await reportApp();
+    const response = await app.request(path, { headers: AUTH });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { details: string[] }).details).toEqual([detail]);
+  });
+
+  it('answers a day before any data with an empty report that says so', async () => {
+    const app = await reportApp();
+    const body = (await (await app.request('/reports/daily?date=2020-01-01', { headers: AUTH })).json()) as ReportJson;
+    expect(body).toMatchObject({ hasData: false, totals: { opened: 0 } });
+    const page = await (await app.request('/reports/daily/2020-01-01', { headers: AUTH })).text();
+    expect(page).toContain('No data: no alert had been received yet by the end of this period.');
+  });
+});
+
+describe('weekly and monthly reports', () => {
+  it('serves the week holding the day as JSON with a per-day trend and the previous week', async () => {
+    const app = await reportApp();
+    const response = await app.request('/reports/weekly?week=2026-W49', { headers: AUTH });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as ReportJson;
+    expect(body).toMatchObject({ interval: 'weekly', period: '2026-W49', days: 7, percentiles: 'within_1_percent', from: '2026-11-30T00:00:00.000Z', to: '2026-12-07T00:00:00.000Z' });
+    expect(body.trend?.map((d) => d.date)).toEqual(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06']);
+    expect(body.trend?.[0]).toMatchObject({ opened: 6, breaches: 3 });
+    expect(body.previous?.label).toBe('2026-W48');
+    // The budget of a week is seven days of the daily budget: the day with alerts by their
+    // snapshot (2), the six without by the current policy (1).
+    expect(body.priorities[1]).toMatchObject({ priority: 'high', breaches: 3, allowedBreaches: 2 + 6 * 1 });
+    expect(body.navigation).toEqual({ previous: '2026-W48', next: null });
+  });
+
+  it('serves the month as an HTML page with an inline SVG trend', async () => {
+    const app = await reportApp();
+    const response = await app.request('/reports/monthly/2026-11', { headers: AUTH });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('Monthly SLA report: November 2026');
+    expect(html).toMatch(/<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*role="img"/);
+    expect(html).toContain('<title>2026-11-30: 6 alerts, 3 breached</title>');
+  });
+});
+
+describe('GET /reports/daily/{date}.csv', () => {
+  it('answers one row per alert of the day, quoted, with its outcomes', async () => {
+    const app = await reportApp();
+    const response = await app.request('/reports/daily/2026-11-30.csv', { headers: AUTH });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const lines = (await response.text()).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(7);
+    expect(lines[0]).toMatch(/^"id","priority","title","integration","source","group","status","created_at",/);
+    const e = lines.find((line) => line.includes('"Alert E"'));
+    expect(e).toMatch(/"high","Alert E","kuma","checkout-http","","open","2026-11-30T23:50:00.000Z","2026-12-01T00:20:00.000Z","","","breached_open",/);
   });
 });

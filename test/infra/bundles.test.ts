@@ -88,6 +88,21 @@ function result(invocation: Invocation): unknown {
   return invocation.value;
 }
 
+/** The EMF data points of one metric an invocation printed: its dimension and value. */
+function emf(invocation: Invocation, metric: string): Record<string, unknown>[] {
+  const logs = invocation.kind === 'result' ? invocation.logs : [];
+  return logs
+    .filter((line) => {
+      const directive = (line['_aws'] as { CloudWatchMetrics?: { Namespace: string; Metrics: { Name: string }[] }[] } | undefined)?.CloudWatchMetrics?.[0];
+      return directive !== undefined && directive.Namespace === env[AWS_VARIABLES.metricsNamespace] && directive.Metrics.some((m) => m.Name === metric);
+    })
+    .map((line) => {
+      const { _aws: _directive, service, [metric]: value, ...dimension } = line;
+      expect(service).toBe('sla-watch');
+      return { ...dimension, value };
+    });
+}
+
 describe('the API bundle', () => {
   it('answers the health check through API Gateway', async () => {
     const response = result(await invokeBundle(bundles['api-alerts'], env, httpEvent('GET', '/healthz'))) as { statusCode: number; body: string; headers: Record<string, string> };
@@ -106,9 +121,8 @@ describe('the API bundle', () => {
   });
 
   it('stores a posted alert and arms its timer at the timer function, through the scheduler role, with the dead-letter queue', async () => {
-    const response = result(
-      await invokeBundle(bundles['api-intake'], env, httpEvent('POST', '/webhooks/alertmanager', { headers: { authorization: `Bearer ${BOOT_SECRETS['AM_SECRET']}` }, body: amGroup() })),
-    ) as { statusCode: number; body: string };
+    const intake = await invokeBundle(bundles['api-intake'], env, httpEvent('POST', '/webhooks/alertmanager', { headers: { authorization: `Bearer ${BOOT_SECRETS['AM_SECRET']}` }, body: amGroup() }));
+    const response = result(intake) as { statusCode: number; body: string };
     expect(response.statusCode).toBe(200);
     const { results } = JSON.parse(response.body) as { results: { alertId: string }[] };
     const alertId = results[0]?.alertId as string;
@@ -128,9 +142,16 @@ describe('the API bundle', () => {
     });
 
     // The payload Scheduler would deliver is what the timer functions take.
-    const handled = result(await invokeBundle(bundles['at-risk'], env, payload)) as { alertId: string; outcome: string };
+    const timer = await invokeBundle(bundles['at-risk'], env, payload);
+    const handled = result(timer) as { alertId: string; outcome: string };
     expect(handled.alertId).toBe(alertId);
     expect(['nothing-due', 'notified']).toContain(handled.outcome);
+
+    // Business metrics in CloudWatch's embedded metric format, in the deployment's namespace.
+    expect(emf(intake, 'AlertsOpened')).toEqual([{ Priority: 'critical', value: 1 }]);
+    expect(emf(intake, 'NotificationsSent')).toEqual([{ Channel: 'email', value: 1 }]);
+    expect(emf(timer, 'TimersFired')).toEqual([{ TimerKind: payload.kind, value: 1 }]);
+    expect(emf(timer, 'TimerLateness')).toHaveLength(1);
   });
 });
 
@@ -151,7 +172,7 @@ describe('the timer bundles', () => {
 describe('the report bundle', () => {
   it("mails the requested day's report to the reporting recipients from the configured sender", async () => {
     await ses.clear();
-    expect(result(await invokeBundle(bundles.report, env, { date: '2026-03-01' }))).toMatchObject({ outcome: 'sent', date: '2026-03-01' });
+    expect(result(await invokeBundle(bundles.report, env, { date: '2026-03-01' }))).toMatchObject({ outcome: 'sent', interval: 'daily', period: '2026-03-01' });
     const mails = await ses.messages();
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ from: env[AWS_VARIABLES.sesFrom], destination: { to: ['manager@example.com'] } });

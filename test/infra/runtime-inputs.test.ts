@@ -20,7 +20,17 @@ function thrown(run: () => unknown): Error {
 describe('the secret a cold start reads', () => {
   it('gives the link-signing secret and every key as a variable for the configuration', () => {
     const values = parseSecretValues(JSON.stringify({ link_signing_secret: LINK_SECRET, AM_SECRET: 'am-secret-0123456789' }), 'arn:secret');
-    expect(values).toEqual({ linkSecret: LINK_SECRET, variables: { link_signing_secret: LINK_SECRET, AM_SECRET: 'am-secret-0123456789' } });
+    expect(values).toEqual({ linkSecret: LINK_SECRET, linkKeys: [LINK_SECRET], variables: { link_signing_secret: LINK_SECRET, AM_SECRET: 'am-secret-0123456789' } });
+  });
+
+  it('keep the previous link key while it rotates, so links already sent still verify', () => {
+    const previous = 'previousLinkSecret0123456789abcdefghij';
+    const values = parseSecretValues(JSON.stringify({ link_signing_secret: LINK_SECRET, link_signing_secret_previous: previous }), 'arn:secret');
+    expect(values.linkSecret).toBe(LINK_SECRET);
+    expect(values.linkKeys).toEqual([LINK_SECRET, previous]);
+    const error = thrown(() => parseSecretValues(JSON.stringify({ link_signing_secret: LINK_SECRET, link_signing_secret_previous: 'short-old-key' }), 'arn:secret'));
+    expect((error as ConfigError).details).toEqual(['secret arn:secret: key link_signing_secret_previous, when present, must hold at least 32 characters']);
+    expect(error.message).not.toContain('short-old-key');
   });
 
   it('names what is wrong by key and never repeats a value', () => {
@@ -60,7 +70,12 @@ describe('events', () => {
   it('take an empty report event as yesterday and {date} as that day', () => {
     expect(parseReportEvent({})).toEqual({});
     expect(parseReportEvent(null)).toEqual({});
-    expect(parseReportEvent({ date: '2026-03-01' })).toEqual({ date: '2026-03-01' });
+    expect(parseReportEvent({ date: '2026-03-01' })).toEqual({ interval: 'daily', label: '2026-03-01' });
+    expect(parseReportEvent({ week: '2026-W49' })).toEqual({ interval: 'weekly', label: '2026-W49' });
+    expect(parseReportEvent({ month: '2026-12' })).toEqual({ interval: 'monthly', label: '2026-12' });
+    expect(parseReportEvent({ interval: 'weekly' })).toEqual({ interval: 'weekly' });
+    expect(thrown(() => parseReportEvent({ interval: 'hourly' }))).toBeInstanceOf(InvalidRequestError);
+    expect(thrown(() => parseReportEvent({ week: '2026-W49', month: '2026-12' }))).toBeInstanceOf(InvalidRequestError);
     expect(thrown(() => parseReportEvent('2026-03-01'))).toBeInstanceOf(InvalidRequestError);
   });
 });
@@ -70,7 +85,9 @@ describe('the stack variables', () => {
     const error = thrown(() => readAwsEnvironment({ [AWS_VARIABLES.tableName]: 'sla-watch-Store', [AWS_VARIABLES.sesFrom]: ' ' }));
     expect(error).toBeInstanceOf(ConfigError);
     const details = (error as ConfigError).details;
-    expect(details).toHaveLength(9);
+    expect(details).toHaveLength(10);
+    expect(details).toContain(`environment variable ${AWS_VARIABLES.metricsNamespace} is not set`);
+    expect(details).toContain(`environment variable ${AWS_VARIABLES.deliveryQueueUrl} is not set`);
     expect(details).toContain(`environment variable ${AWS_VARIABLES.sesFrom} is not set`);
     expect(details).not.toContain(`environment variable ${AWS_VARIABLES.sesConfigurationSet} is not set`);
   });

@@ -45,7 +45,7 @@ describe('context settings', () => {
       sender: undefined,
       sesIdentity: undefined,
       sesConfigurationSet: undefined,
-      alarmTopicArn: undefined,
+      sesSandbox: false,
       logLevel: 'info',
     });
     expect(defaultSesIdentity('sla-watch@example.com')).toBe('example.com');
@@ -53,12 +53,12 @@ describe('context settings', () => {
   });
 
   it('list every value that is not acceptable at once', () => {
-    const app = new App({ context: { stackName: '9lives', sender: 'not an address', sesIdentity: 'no spaces.com x', logLevel: 'loud', alarmTopicArn: 'topic' } });
+    const app = new App({ context: { stackName: '9lives', sender: 'not an address', sesIdentity: 'no spaces.com x', logLevel: 'loud', sesSandbox: 'yes' } });
     expect(problemsOf(() => readStackSettings(app.node))).toEqual([
       'context stackName: expected a letter, then up to 39 letters, digits and -, got "9lives"',
       'context sender: expected an email address (or Name <address>), got "not an address"',
       'context sesIdentity: expected a domain or an email address, got "no spaces.com x"',
-      'context alarmTopicArn: expected an SNS topic ARN, got "topic"',
+      'context sesSandbox: expected true or false, got "yes"',
       'context logLevel: expected debug | info | warn | error, got "loud"',
     ]);
   });

@@ -7,6 +7,7 @@ import { makeAlert } from '../support/alert-fixtures.ts';
 import { alertStoreContract } from '../support/alert-store-contract.ts';
 import { startDynalite, type Dynalite } from '../support/dynalite.ts';
 import { InMemoryAlertStore } from '../support/in-memory-alert-store.ts';
+import { shardEquivalence } from '../support/shard-equivalence.ts';
 
 let dynalite: Dynalite;
 beforeAll(async () => {
@@ -18,6 +19,12 @@ afterAll(async () => {
 
 alertStoreContract('InMemoryAlertStore', async () => new InMemoryAlertStore());
 alertStoreContract('DynamoAlertStore on dynalite', async () => new DynamoAlertStore({ client: dynalite.client, tableName: await dynalite.createTable() }));
+alertStoreContract('DynamoAlertStore on dynalite, one index shard', async () =>
+  new DynamoAlertStore({ client: dynalite.client, tableName: await dynalite.createTable(1), indexShards: 1 }),
+);
+shardEquivalence('DynamoAlertStore on dynalite', async (shards) =>
+  new DynamoAlertStore({ client: dynalite.client, tableName: await dynalite.createTable(shards), indexShards: shards }),
+);
 
 describe('DynamoAlertStore failures', () => {
   it('reports a missing table as store unavailable, keeping the SDK error', async () => {

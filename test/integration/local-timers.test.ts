@@ -172,13 +172,31 @@ describe('LocalTimers with TimerLoop', () => {
     broken.start();
     await waitFor('two failed ticks', async () => (logger.at('error').length >= 2 ? true : undefined), 3_000, 10);
     expect(logger.at('error')[0]?.message).toMatch(/tick failed/);
-    await expect(broken.tick()).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    await expect(broken.tick()).rejects.toMatchObject({ name: 'StoreUnavailableError', cause: { name: 'ResourceNotFoundException' } });
   });
 
   it('reports a table it cannot reach as timers unavailable', async () => {
     const missing = new LocalTimers({ client: dynalite.client, tableName: 'no-such-table' });
     await expect(missing.schedule(request('a1.breach.1', T0))).rejects.toBeInstanceOf(TimersUnavailableError);
     await expect(missing.cancel('a1.breach.1')).rejects.toBeInstanceOf(TimersUnavailableError);
+  });
+});
+
+describe('LocalTimers over index shards', () => {
+  it('fires timers from 16 shards in the order one shard gives: by instant, then by name', async () => {
+    const requests = Array.from({ length: 40 }, (_, i) => request(`a${i}.breach.1`, T0 - (i % 7) * MINUTE_MS));
+    const order = async (indexShards: number): Promise<string[]> => {
+      const table = await dynalite.createTable(indexShards);
+      const sharded = new LocalTimers({ client: dynalite.client, tableName: table, indexShards });
+      await Promise.all(requests.map((r) => sharded.schedule(r)));
+      const delivered: string[] = [];
+      const made = new TimerLoop({ client: dynalite.client, tableName: table, indexShards, clock: new ManualClock(T0), logger, batchSize: 1, deliver: async (p) => void delivered.push(`${p.dueAt} ${p.alertId}`) });
+      expect(await made.tick()).toEqual({ delivered: 40, failed: 0 });
+      return delivered;
+    };
+    const one = await order(1);
+    expect(one).toEqual([...one].sort());
+    expect(await order(16)).toEqual(one);
   });
 });
 

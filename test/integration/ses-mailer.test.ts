@@ -4,7 +4,8 @@ import { SesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
 import { isValidEmailAddress } from '../../shared/adapters/ses/email-address.ts';
 import { MailError } from '../../shared/errors.ts';
 import type { EmailMessage } from '../../shared/ports/mailer.ts';
-import { startSesEmulator, type SesEmulator } from '../support/ses-emulator.ts';
+import { readMailbox, startSesEmulator, type SesEmulator } from '../support/ses-emulator.ts';
+import { startEmbeddedSes } from '../../infra/local/embedded-ses.ts';
 
 let ses: SesEmulator;
 
@@ -72,6 +73,17 @@ describe('SesMailer against the SES emulator', () => {
     expect(await ses.messages()).toEqual([]);
   });
 
+  it('sends a message holding lone surrogates, and the next message is untouched by it', async () => {
+    const mailer = new SesMailer({ client: ses.client, from: 'sla-watch@example.test' });
+    await mailer.send({ ...MESSAGE, subject: 'hi \ud800 there', html: '<p>hi \udc00</p>', text: 'hi \ud800' });
+    const next: EmailMessage = { to: ['next@example.test'], subject: 'unrelated', html: '<p>unrelated</p>', text: 'unrelated' };
+    await mailer.send(next);
+    const [first, second, ...rest] = await ses.messages();
+    expect(rest).toEqual([]);
+    expect(first).toMatchObject({ subject: 'hi \ufffd there', body: { html: '<p>hi \ufffd</p>', text: 'hi \ufffd' } });
+    expect(second).toMatchObject({ destination: { to: ['next@example.test'] }, subject: 'unrelated', body: { html: '<p>unrelated</p>', text: 'unrelated' } });
+  });
+
   it('turns an SES failure into MailError keeping the SDK error as cause', async () => {
     const unreachable = new SESClient({
       endpoint: 'http://127.0.0.1:1',
@@ -99,4 +111,18 @@ describe('email address validation', () => {
       expect(isValidEmailAddress(address)).toBe(false);
     },
   );
+});
+
+describe('the local mailbox', () => {
+  it('keeps only the newest emails, so it never grows with the mail sent', async () => {
+    const small = await startEmbeddedSes({ host: '127.0.0.1', port: 0, keepEmails: 3 });
+    try {
+      const mailer = new SesMailer({ client: small.client, from: 'sla-watch@example.test' });
+      for (let i = 1; i <= 5; i += 1) await mailer.send({ ...MESSAGE, to: ['capped@example.test'], subject: `capped ${i}` });
+      const kept = (await readMailbox(small.endpoint)).filter((mail) => mail.destination.to.includes('capped@example.test'));
+      expect(kept.map((mail) => mail.subject)).toEqual(['capped 3', 'capped 4', 'capped 5']);
+    } finally {
+      await small.close();
+    }
+  });
 });

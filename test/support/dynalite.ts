@@ -14,8 +14,8 @@ export interface Dynalite {
   readonly client: DynamoDBClient;
   /** The table created at start. */
   readonly tableName: string;
-  /** Creates one more empty table and returns its name. */
-  createTable(): Promise<string>;
+  /** Creates one more empty table (with `indexShards` index shards, default 16) and returns its name. */
+  createTable(indexShards?: number): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -35,10 +35,10 @@ export async function startDynalite(): Promise<Dynalite> {
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     maxAttempts: 1,
   });
-  const createTable = async (): Promise<string> => {
+  const createTable = async (indexShards?: number): Promise<string> => {
     tables += 1;
     const tableName = `sla-watch-test-${tables}`;
-    await ensureTable(client, tableName, { pollMs: 5 });
+    await ensureTable(client, tableName, { pollMs: 5, ...(indexShards === undefined ? {} : { indexShards }) });
     return tableName;
   };
   const tableName = await createTable();

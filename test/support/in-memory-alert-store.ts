@@ -72,6 +72,12 @@ export class InMemoryAlertStore implements AlertStore {
     this.pointers.set(key, Math.max(this.pointers.get(key) ?? 0, occurrence));
   }
 
+  async firstCreatedAt(): Promise<Instant | null> {
+    this.maybeFail('firstCreatedAt');
+    const all = [...this.alerts.values()];
+    return all.length === 0 ? null : Math.min(...all.map((a) => a.createdAt));
+  }
+
   async list(query: AlertListQuery): Promise<AlertPage> {
     this.maybeFail('list');
     assertPageSize(query.limit);

@@ -17,6 +17,12 @@ import type { CalendarSpec } from '../../shared/domain/calendar/calendar-spec.ts
 import type { SlaPolicy } from '../../shared/domain/sla/sla-policy.ts';
 import { slaTimeline } from '../../shared/domain/sla/sla-timeline.ts';
 import { HIGH_24X7_POLICY, makeAlert } from './alert-fixtures.ts';
+import { BacklogTally } from '../../shared/domain/report/backlog.ts';
+import { composeReport } from '../../shared/domain/report/compose-report.ts';
+import { DayTally } from '../../shared/domain/report/day-tally.ts';
+import type { PeriodReport } from '../../shared/domain/report/period-report.ts';
+import { previousPeriod, reportPeriod } from '../../shared/domain/report/report-period.ts';
+import type { Priority } from '../../shared/domain/sla/priority.ts';
 
 export const REPORT_DATE = '2026-11-30';
 export const REPORT_NOW = Date.parse('2026-12-01T02:30:00Z');
@@ -93,4 +99,42 @@ export function reportDayAlerts(): Alert[] {
       patch: { integrationId: 'pd', sourceName: 'payments' },
     }),
   ];
+}
+
+/** The daily report of REPORT_DATE (UTC) from `pages` of alerts, as the use case composes it, evaluated at `now`. */
+export function composeDayReport(
+  pages: readonly (readonly Alert[])[],
+  options: { includeDetails?: boolean; groupBy?: string | null; now?: number; allowedBreaches?: Record<Priority, number>; date?: string; zone?: string } = {},
+): PeriodReport {
+  const now = options.now ?? REPORT_NOW;
+  const date = options.date ?? REPORT_DATE;
+  const zone = options.zone ?? 'UTC';
+  const period = reportPeriod('daily', date, zone);
+  const tally = new DayTally({
+    date,
+    timezone: zone,
+    fromAt: period.fromAt,
+    toAt: period.toAt,
+    now,
+    linkBaseUrl: 'https://sla.example.test',
+    groupBy: options.groupBy ?? null,
+  });
+  const backlog = new BacklogTally(now, 'https://sla.example.test');
+  for (const page of pages) {
+    tally.add(page);
+    backlog.add(page.filter((a) => a.status !== 'resolved'));
+  }
+  return composeReport({
+    period,
+    now,
+    days: [tally.rollup()],
+    exact: tally.exactTimes(),
+    previous: null,
+    backlog: backlog.finish(),
+    hasData: true,
+    allowedBreaches: options.allowedBreaches ?? { critical: 0, high: 2, medium: 3, low: 5 },
+    groupBy: options.groupBy ?? null,
+    includeDetails: options.includeDetails ?? true,
+    navigation: { previous: previousPeriod(period).label, next: null },
+  });
 }

@@ -12,6 +12,7 @@ import type { AppConfig } from '../../shared/config/app-config.ts';
 import type { Instant } from '../../shared/domain/instant.ts';
 import { testConfig } from './config-fixtures.ts';
 import { InMemoryAlertStore } from './in-memory-alert-store.ts';
+import { InMemoryIntakeStats } from './in-memory-intake-stats.ts';
 import { ManualClock } from './manual-clock.ts';
 import { MemoryLogger } from './memory-logger.ts';
 import { RecordingSender, type RecordingSenderOptions } from './recording-sender.ts';
@@ -35,6 +36,7 @@ export interface TestDeps {
   readonly delivery: DeliveryDeps;
   readonly rate: InMemorySendRate;
   readonly logger: MemoryLogger;
+  readonly intakeStats: InMemoryIntakeStats;
 }
 
 export function testDeps(options: TestDepsOptions = {}): TestDeps {
@@ -48,6 +50,7 @@ export function testDeps(options: TestDepsOptions = {}): TestDeps {
   // Slots are not waited for on the manual clock: the test moves time itself.
   const delivery: DeliveryDeps = { config, store, sender, rate, clock, logger, wait: async () => undefined, random: () => 0.5 };
   const queue = new InlineDeliveryQueue(() => delivery);
-  const deps: AppDeps = { config, store, timers, deliveries: queue, clock, logger };
-  return { deps, clock, store, timers, sender, queue, delivery, rate, logger };
+  const intakeStats = new InMemoryIntakeStats();
+  const deps: AppDeps = { config, store, timers, deliveries: queue, clock, logger, intakeStats };
+  return { deps, clock, store, timers, sender, queue, delivery, rate, logger, intakeStats };
 }

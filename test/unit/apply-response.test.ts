@@ -26,7 +26,7 @@ describe('applyResponse', () => {
   it('the first acknowledgment stops the acknowledgment clock and starts the update clock', () => {
     const alert = openAlert();
     const { alert: after, response } = recorded(applyResponse(alert, input({ note: 'looking' }), min(5)));
-    expect(response).toEqual({ id: `${alert.id}_1`, type: 'acknowledgment', by: 'dana', note: 'looking', at: min(5), via: 'api' });
+    expect(response).toEqual({ id: `${alert.id}_1`, type: 'acknowledgment', by: 'dana', note: 'looking', at: min(5), via: 'api', actor: 'person' });
     expect(after).toMatchObject({ status: 'acknowledged', acknowledgedAt: min(5), acknowledgedBy: 'dana', lastUpdateAt: min(5), version: alert.version + 1 });
     // Reminders stop: the next timer is the update due an hour later, under a new generation.
     expect(after.timer).toMatchObject({ dueAt: min(65), kind: 'reminder', generation: 2 });

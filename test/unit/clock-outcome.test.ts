@@ -21,3 +21,19 @@ describe('the outcome of an SLA clock', () => {
     expect(compliance({ met: 0, missed: 0, breached_open: 0, pending: 2 })).toBeNull();
   });
 });
+
+describe('who answered the acknowledgment clock', () => {
+  it('reads responses stored without an actor as their via meant then', async () => {
+    const { responseActor } = await import('../../shared/domain/alert/response.ts');
+    expect(responseActor({ via: 'webhook' })).toBe('source');
+    expect(responseActor({ via: 'system' })).toBe('system');
+    expect(responseActor({ via: 'link' })).toBe('person');
+    expect(responseActor({ via: 'api' })).toBe('person');
+    expect(responseActor({ via: 'webhook', actor: 'person' })).toBe('person');
+  });
+
+  it('is closed by source before the deadline, missed after it, and stays out of compliance', () => {
+    expect(clockOutcome({ state: 'closed_by_source' })).toBe('closed_by_source');
+    expect(compliance({ met: 0, missed: 0, breached_open: 0, pending: 0, closed_by_source: 3 })).toBeNull();
+  });
+});

@@ -19,7 +19,7 @@ const calendar = (windows: Record<string, unknown>, extra: Record<string, unknow
 
 describe('a configuration file with a problem', () => {
   it.each<[string, unknown, string]>([
-    ['an unknown top-level key', { slas: {} }, 'slas: unknown key (expected one of: response_tracking, sla, integrations, api_keys, notifications, links)'],
+    ['an unknown top-level key', { slas: {} }, 'slas: unknown key (expected one of: response_tracking, sla, integrations, api_keys, metrics_tokens, notifications, links, operations, aws, console)'],
     ['an unknown nested key', { sla: { monitoring: { check_intervall: 60 } } }, 'sla.monitoring.check_intervall: unknown key (expected one of: check_interval, warning_threshold, notification_channels)'],
     ['an unknown priority', { sla: { definitions: { urgent: { resolution_time: 60 } } } }, 'sla.definitions.urgent: unknown priority (expected one of: critical, high, medium, low)'],
     ['an unknown weekday', calendar({ mon: ['09:00-17:00'], monday: [] }), 'sla.calendars.office.windows.monday: unknown weekday (expected one of: mon, tue, wed, thu, fri, sat, sun)'],
@@ -49,7 +49,8 @@ describe('a configuration file with a problem', () => {
     ['an unknown channel', { sla: { monitoring: { notification_channels: ['email', 'sms'] } } }, 'sla.monitoring.notification_channels[1]: unknown channel (expected email or slack)'],
     ['a bad email address', { notifications: { recipients: { high: ['on call@example.com'] } } }, 'notifications.recipients.high[0]: expected an email address such as oncall@example.com'],
     ['a bad report recipient', { sla: { reporting: { recipients: ['manager'] } } }, 'sla.reporting.recipients[0]: expected an email address such as oncall@example.com'],
-    ['a report period other than daily', { sla: { reporting: { interval: 'weekly' } } }, 'sla.reporting.interval: expected daily (the only report period)'],
+    ['an unknown report period', { sla: { reporting: { interval: 'hourly' } } }, 'sla.reporting.interval: expected one of daily, weekly, monthly'],
+    ['a group_by that is no label name', { sla: { reporting: { group_by: 'my team' } } }, 'sla.reporting.group_by: expected a label name such as service or team'],
     ['a base URL that is not http', { links: { base_url: 'ftp://example.com' } }, 'links.base_url: expected an http(s) URL'],
   ])('refuses %s', (_what, raw, expected) => {
     expect(problems(raw)).toContain(expected);

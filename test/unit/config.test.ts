@@ -59,7 +59,7 @@ describe('the configuration with no file', () => {
 
   it('sweeps every minute, reports daily at 08:00 UTC and routes mail to the default people', () => {
     expect(config.monitoring).toEqual({ checkIntervalSeconds: 60, warningThreshold: 0.8 });
-    expect(config.reporting).toEqual({ enabled: true, interval: 'daily', recipients: ['manager@example.com'], includeDetails: true, time: '08:00', timezone: 'UTC' });
+    expect(config.reporting).toEqual({ enabled: true, intervals: ['daily'], groupBy: null, recipients: ['manager@example.com'], includeDetails: true, time: '08:00', timezone: 'UTC' });
     expect(config.notifications).toEqual({
       from: 'sla-watch@example.com',
       recipients: { critical: ['oncall@example.com'], high: ['oncall@example.com'], medium: ['oncall@example.com'], low: ['oncall@example.com'] },
@@ -154,7 +154,7 @@ describe('a configuration file', () => {
       { GRAFANA_SECRET: envSecret, BOT_KEY: 'bot-key-0123456789abc' },
     );
     expect(config.integrations).toEqual([
-      { id: 'prod-am', format: 'alertmanager', secrets: ['old-secret-0123456789', 'new-secret-0123456789'], priorityMap: { critical: 'critical', warning: 'low' }, defaultPriority: 'high', grafanaSignature: null, slackWebhookUrl: null },
+      { id: 'prod-am', format: 'alertmanager', secrets: ['old-secret-0123456789', 'new-secret-0123456789'], priorityMap: { critical: 'critical', warning: 'low' }, defaultPriority: 'high', grafanaSignature: null, slackWebhookUrl: null, sourceAcknowledgments: false },
       {
         id: 'grafana',
         format: 'grafana',
@@ -163,6 +163,7 @@ describe('a configuration file', () => {
         defaultPriority: 'medium',
         grafanaSignature: { secret: envSecret, header: 'X-Grafana-Alerting-Signature', timestampHeader: 'X-Grafana-Alerting-Timestamp' },
         slackWebhookUrl: 'https://hooks.slack.test/x',
+        sourceAcknowledgments: false,
       },
     ]);
     expect(config.apiKeys).toEqual([{ name: 'bot', key: 'bot-key-0123456789abc' }]);

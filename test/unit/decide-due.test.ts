@@ -129,7 +129,7 @@ describe('claimDue / releaseClaim', () => {
     const alert = makeAlert({ responses: [] });
     const claimed = claimDue(alert, notify(decideDue(alert, min(30))), min(30), ONE_EMAIL);
     expect(claimed.responses).toEqual([
-      { id: `${alert.id}_1`, type: 'escalation', by: 'sla-watch', note: expect.any(String), at: min(30), via: 'system' },
+      { id: `${alert.id}_1`, type: 'escalation', by: 'sla-watch', note: expect.any(String), at: min(30), via: 'system', actor: 'system' },
     ]);
   });
 

@@ -30,10 +30,19 @@ describe('Grafana unified alerting webhook', () => {
     ]);
   });
 
-  it("accepts the Test button's synthetic alert (empty receiver) as a real alert", () => {
-    const test = grafanaGroup([grafanaAlert({ labels: { alertname: 'TestAlert', instance: 'Grafana' }, annotations: { summary: 'Notification test' } })], '');
+  it("reads the Test button's synthetic alert (Grafana's fixed test labels) as a test, not an alert", () => {
+    const test = grafanaGroup(
+      [grafanaAlert({ labels: { alertname: 'TestAlert', instance: 'Grafana' }, annotations: { summary: 'Notification test', __value_string__: "[ metric='foo' labels={instance=bar} value=10 ]" } })],
+      '',
+    );
     const [event] = parseGrafana(test);
-    expect(event).toMatchObject({ action: 'trigger', title: 'Notification test', sourceName: 'TestAlert' });
+    expect(event).toMatchObject({ action: 'test', title: 'Notification test' });
+    // Custom labels from the test dialog are merged over the defaults: still a test.
+    const custom = grafanaGroup([grafanaAlert({ labels: { alertname: 'TestAlert', instance: 'Grafana', team: 'payments' } })], '');
+    expect(parseGrafana(custom)[0]?.action).toBe('test');
+    // A real alert of the same name from another instance is an alert.
+    const real = grafanaGroup([grafanaAlert({ labels: { alertname: 'TestAlert', instance: 'db1:9100' } })]);
+    expect(parseGrafana(real)[0]?.action).toBe('trigger');
   });
 
   it('lists every problem with its path', () => {

@@ -41,7 +41,7 @@ describe('Uptime Kuma webhook', () => {
   });
 
   it('lists every problem of a broken heartbeat', () => {
-    const broken = { heartbeat: { status: 7, time: '24/09/2024' }, monitor: { name: 'x' } };
+    const broken = { heartbeat: { status: 7, time: '24/09/2024' }, monitor: { name: 'x' }, msg: '' };
     expect(() => parseUptimeKuma(broken)).toThrow(UnprocessableError);
     try {
       parseUptimeKuma(broken);
@@ -52,5 +52,22 @@ describe('Uptime Kuma webhook', () => {
         'monitor.id: required',
       ]);
     }
+  });
+
+  it.each([
+    ['an empty object', {}, ['heartbeat: required: an object, or null (as the Test button sends)', 'monitor: required: an object, or null (as the Test button sends)', 'msg: required: a string']],
+    ['another tool\'s body', { foo: 1 }, ['heartbeat: required: an object, or null (as the Test button sends)', 'monitor: required: an object, or null (as the Test button sends)', 'msg: required: a string']],
+    ['a notice without its message', { heartbeat: null, monitor: null }, ['msg: required: a string']],
+  ])('refuses %s, naming what Kuma always sends', (_, body, details) => {
+    const error = (() => {
+      try {
+        parseUptimeKuma(body);
+      } catch (e) {
+        return e;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(UnprocessableError);
+    expect((error as UnprocessableError).details).toEqual(details);
   });
 });

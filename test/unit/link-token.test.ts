@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actionLinks, actionLinkUrl, linkActionsFor } from '../../shared/domain/links/action-links.ts';
-import { DEFAULT_LINK_TTL_SECONDS, signLinkToken, verifyLinkToken, type LinkClaims } from '../../shared/domain/links/link-token.ts';
+import { DEFAULT_LINK_TTL_SECONDS, MAX_LINK_LIFETIME_MS, signLinkToken, verifyLinkToken, type LinkClaims } from '../../shared/domain/links/link-token.ts';
 
 const SECRET = 'link-secret-0123456789abcdefghijkl';
 const NOW = Date.UTC(2026, 10, 30, 12, 0, 0);
@@ -20,6 +20,17 @@ describe('link tokens', () => {
       ok: true,
       claims: CLAIMS,
     });
+  });
+
+  it('verify under either key while the key rotates, and no longer once the old key is dropped', () => {
+    const OLD = 'old-link-secret-0123456789abcdefgh';
+    const sentBefore = signLinkToken(CLAIMS, OLD);
+    const sentAfter = signLinkToken(CLAIMS, SECRET);
+    expect(verifyLinkToken(sentBefore, [SECRET, OLD], NOW)).toEqual({ ok: true, claims: CLAIMS });
+    expect(verifyLinkToken(sentAfter, [SECRET, OLD], NOW)).toEqual({ ok: true, claims: CLAIMS });
+    expect(verifyLinkToken(sentBefore, [SECRET], NOW)).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(verifyLinkToken(signLinkToken(CLAIMS, 'someone-elses-key-0123456789abcdef'), [SECRET, OLD], NOW)).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(() => verifyLinkToken(sentAfter, [], NOW)).toThrow('no link key');
   });
 
   it('are URL-safe and short enough for an email link', () => {
@@ -80,6 +91,14 @@ describe('link tokens', () => {
     );
     const signature = signLinkToken(CLAIMS, SECRET).split('.')[1] ?? '';
     expect(verifyLinkToken(`${forgedPayload}.${signature}`, SECRET, NOW)).toEqual({ ok: false, reason: 'bad-signature' });
+  });
+
+  it('refuse as malformed an expiry more than a year ahead, however it is signed (no instant past what pages can show)', () => {
+    for (const expiresAt of [NOW + MAX_LINK_LIFETIME_MS + 1, 8_640_000_000_000_001, Number.MAX_SAFE_INTEGER]) {
+      const token = signLinkToken({ ...CLAIMS, expiresAt }, SECRET);
+      expect(verifyLinkToken(token, SECRET, NOW)).toEqual({ ok: false, reason: 'malformed' });
+    }
+    expect(verifyLinkToken(signLinkToken({ ...CLAIMS, expiresAt: NOW + MAX_LINK_LIFETIME_MS }, SECRET), SECRET, NOW).ok).toBe(true);
   });
 
   it('work until just before expiresAt and not at it', () => {

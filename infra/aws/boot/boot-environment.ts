@@ -29,6 +29,7 @@ export function bootEnvironment(secretsEndpoint: string, extra: Readonly<Record<
     [AWS_VARIABLES.secretArn]: BOOT_SECRET_ARN,
     [AWS_VARIABLES.sesFrom]: 'sla-watch@example.com',
     [AWS_VARIABLES.baseUrl]: 'https://sla.example.com',
+    [AWS_VARIABLES.metricsNamespace]: 'sla-watch/boot',
     [AWS_VARIABLES.deliveryQueueUrl]: 'https://sqs.eu-west-1.amazonaws.com/123456789012/sla-watch-boot-deliveries',
     // No SQS here: a refused connection, at once (queuing is best effort; the deliveries are stored).
     AWS_ENDPOINT_URL_SQS: 'http://127.0.0.1:9',

@@ -13,12 +13,15 @@ import { loadOrCreateLocalSecrets } from '../../local/local-secrets.ts';
 import { startLocalStack } from '../../local/local-stack.ts';
 import { removeRunningStackNote, writeRunningStackNote } from '../../local/running-stack.ts';
 import { startBanner } from '../../local/start-banner.ts';
+import { defaultSesPort, takenPorts } from '../../local/ports.ts';
+import { signInTicketUrl } from '../../../shared/console/http/sign-in-routes.tsx';
+import { consoleKey } from '../../../shared/domain/links/session-token.ts';
 import type { Command } from '../command.ts';
 
 export const startCommand: Command = {
   name: 'start',
   summary: 'run the whole local stack (HTTP API, DynamoDB and SES stand-ins, timers, sweeper, daily report)',
-  usage: 'start [--port 8080] [--host 127.0.0.1] [--config PATH] [--data-dir .data] [--ses-port 8005 | --ses-endpoint URL]',
+  usage: 'start [--port 8080] [--host 127.0.0.1] [--config PATH] [--data-dir .data] [--ses-port PORT+1 | --ses-endpoint URL]',
   run: async (argv, io) => {
     const { values } = parseArgs({
       args: argv,
@@ -27,14 +30,25 @@ export const startCommand: Command = {
         host: { type: 'string', default: '127.0.0.1' },
         config: { type: 'string' },
         'data-dir': { type: 'string', default: '.data' },
-        'ses-port': { type: 'string', default: '8005' },
+        // The mail viewer's port; by default the one after --port (ports.ts).
+        'ses-port': { type: 'string' },
+        // Another SES-compatible endpoint instead of the embedded emulator (no mail viewer then).
         'ses-endpoint': { type: 'string' },
       },
       strict: true,
     });
     const port = portNumber(values.port, '--port');
-    const sesPort = portNumber(values['ses-port'], '--ses-port');
+    if (values['ses-endpoint'] !== undefined && values['ses-port'] !== undefined) {
+      io.err('--ses-port and --ses-endpoint exclude each other: --ses-endpoint uses that SES instead of starting the mail viewer\n');
+      return 1;
+    }
+    const sesPort = values['ses-port'] === undefined ? defaultSesPort(port) : portNumber(values['ses-port'], '--ses-port');
     const sesEndpoint = values['ses-endpoint'] === undefined ? undefined : endpointUrl(values['ses-endpoint']);
+    const taken = await takenPorts({ host: values.host, port, sesPort: sesEndpoint === undefined ? sesPort : null });
+    if (taken.length > 0) {
+      io.err(`${taken.join('\n')}\n`);
+      return 1;
+    }
     const dataDir = resolve(values['data-dir']);
     const environment = readEnvironment();
     const logger = new JsonLogger({ minLevel: environment.logLevel, write: (line) => process.stdout.write(line) });
@@ -49,7 +63,7 @@ export const startCommand: Command = {
     });
     const stack = await startLocalStack({ config: local.config, linkSecret: secrets.linkSecret, logger, dataDir, host: values.host, port, sesPort, sesEndpoint });
     await writeRunningStackNote(dataDir, { pid: process.pid, url: stack.url, sesUrl: stack.sesUrl, dynamoEndpoint: stack.dynamoEndpoint });
-    io.out(startBanner({ stack, local, dataDir }));
+    io.out(startBanner({ stack, local, dataDir, signInUrl: signInTicketUrl(stack.url, consoleKey(secrets.linkSecret), Date.now()) }));
 
     await new Promise<void>((done) => {
       const stop = () => {

@@ -14,31 +14,35 @@ import type { Alert } from '../../domain/alert/alert.ts';
 import { DAY_MS } from '../../domain/instant.ts';
 import { alertPk, utcDay } from '../../store/keys.ts';
 import { outboxAttributes } from './outbox-entries.ts';
-import { ALERT_LIST_PK, DUE_ALERT, OPEN_PK, RESOLVED_RETENTION_DAYS, TTL_ATTRIBUTE } from '../../store/table-definition.ts';
+import { instantIdKey, shardKey, shardOf } from '../../store/shard-keys.ts';
+import { ALERT_LIST_PK, DUE_ALERT, INDEX_SHARDS, OPEN_PK, RESOLVED_RETENTION_DAYS, TTL_ATTRIBUTE } from '../../store/table-definition.ts';
 
 export type Item = Record<string, AttributeValue>;
 
-/** Serializes an alert (JSON text in `doc`) with its index attributes. */
-export function toAlertItem(alert: Alert, doc: string = JSON.stringify(alert)): Item {
+/** Serializes an alert (JSON text in `doc`) with its index attributes, sharded over `shards`. */
+export function toAlertItem(alert: Alert, doc: string = JSON.stringify(alert), shards: number = INDEX_SHARDS): Item {
+  const shard = shardOf(alert.id, shards);
+  const createdKey = instantIdKey(alert.createdAt, alert.id);
   const item: Item = {
     pk: { S: alertPk(alert.id) },
     doc: { S: doc },
     version: { N: String(alert.version) },
     createdAt: { N: String(alert.createdAt) },
-    day: { S: utcDay(alert.createdAt) },
-    listPk: { S: ALERT_LIST_PK },
+    createdKey: { S: createdKey },
+    dayPk: { S: shardKey(utcDay(alert.createdAt), shard) },
+    listPk: { S: shardKey(ALERT_LIST_PK, shard) },
     status: { S: alert.status },
     priority: { S: alert.priority },
   };
   // Sparse `due` index: only alerts with a pending timer appear in the sweeper's query.
   if (alert.timer !== null) {
-    item.duePk = { S: DUE_ALERT };
-    item.dueAt = { N: String(alert.timer.dueAt) };
+    item.duePk = { S: shardKey(DUE_ALERT, shard) };
+    item.dueKey = { S: instantIdKey(alert.timer.dueAt, alert.id) };
   }
   // Sparse `open` index: an alert leaves it when resolved.
-  if (alert.status !== 'resolved') item.openPk = { S: OPEN_PK };
+  if (alert.status !== 'resolved') item.openPk = { S: shardKey(OPEN_PK, shard) };
   // Sparse `outbox` index: only alerts with deliveries to make (outbox-entries.ts).
-  Object.assign(item, outboxAttributes(alert));
+  Object.assign(item, outboxAttributes(alert, shards));
   if (alert.resolvedAt !== null) {
     item[TTL_ATTRIBUTE] = { N: String(Math.floor((alert.resolvedAt + RESOLVED_RETENTION_DAYS * DAY_MS) / 1000)) };
   }

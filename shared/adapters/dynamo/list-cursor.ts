@@ -1,21 +1,21 @@
 /**
- * The opaque cursor of `GET /alerts`: base64url of the JSON of the `by-created` index key at
- * which the next page starts (the table key plus the index key of the last alert returned).
- * A cursor is checked before it reaches DynamoDB, so a mangled one is the client's mistake
- * (400), not a store failure.
+ * The opaque cursor of `GET /alerts`: base64url of the JSON `{"shards": [...]}`, one position
+ * per shard of the `by-created` index (shard-merge.ts): `null` (from the newest), `"done"`,
+ * or the sort key (`<createdAt>#<alertId>`) after which that shard resumes. A cursor is
+ * checked before it reaches DynamoDB, so a mangled one, or one made for another shard count,
+ * is the client's mistake (400), not a store failure.
  */
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { isAlertId } from '../../domain/alert/alert-id.ts';
+import { parseInstantIdKey } from '../../store/shard-keys.ts';
 import { invalidCursor } from '../../store/write-rules.ts';
-import { ALERT_LIST_PK } from '../../store/table-definition.ts';
+import type { ShardPosition } from './shard-merge.ts';
 
-export type ListKey = Record<string, AttributeValue>;
-
-export function encodeListCursor(key: ListKey): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
+export function encodeListCursor(positions: readonly ShardPosition[]): string {
+  return Buffer.from(JSON.stringify({ shards: positions })).toString('base64url');
 }
 
-/** The start key a cursor stands for; throws InvalidRequestError when no store made it. */
-export function decodeListCursor(cursor: string): ListKey {
+/** The shard positions a cursor stands for; throws InvalidRequestError when no store of `shards` shards made it. */
+export function decodeListCursor(cursor: string, shards: number): ShardPosition[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -23,21 +23,13 @@ export function decodeListCursor(cursor: string): ListKey {
     throw invalidCursor();
   }
   if (typeof parsed !== 'object' || parsed === null) throw invalidCursor();
-  const { pk, listPk, createdAt, ...rest } = parsed as Record<string, { S?: unknown; N?: unknown } | undefined>;
-  const valid =
-    Object.keys(rest).length === 0 &&
-    typeof pk?.S === 'string' &&
-    pk.S.startsWith('ALERT#') &&
-    listPk?.S === ALERT_LIST_PK &&
-    typeof createdAt?.N === 'string' &&
-    /^\d{1,16}$/.test(createdAt.N);
-  if (!valid) throw invalidCursor();
-  return { pk: { S: pk.S as string }, listPk: { S: ALERT_LIST_PK }, createdAt: { N: createdAt.N as string } };
-}
-
-/** The key of an alert item in the `by-created` index, for a cursor that resumes after it. */
-export function listKeyOf(item: Record<string, AttributeValue>): ListKey {
-  const { pk, listPk, createdAt } = item;
-  if (pk === undefined || listPk === undefined || createdAt === undefined) throw new TypeError('item lacks its by-created key');
-  return { pk, listPk, createdAt };
+  const { shards: positions, ...rest } = parsed as Record<string, unknown>;
+  if (Object.keys(rest).length > 0 || !Array.isArray(positions) || positions.length !== shards) throw invalidCursor();
+  return positions.map((position: unknown) => {
+    if (position === null || position === 'done') return position;
+    if (typeof position !== 'string') throw invalidCursor();
+    const key = parseInstantIdKey(position);
+    if (key === null || !isAlertId(key.id)) throw invalidCursor();
+    return position;
+  });
 }

@@ -11,7 +11,7 @@ import { TimerWrites } from './timer-writes.ts';
 export class LocalTimers implements Timers {
   private readonly writes: TimerWrites;
 
-  constructor(options: { client: DynamoDBClient; tableName: string }) {
+  constructor(options: { client: DynamoDBClient; tableName: string; indexShards?: number }) {
     this.writes = new TimerWrites(options);
   }
 

@@ -1,6 +1,7 @@
 /**
  * A local timer as an item of the one table: `TIMER#<name>`, in the sparse `due` index under
- * `TIMER` at its instant, carrying the payload the Lambda would have received. Because it is
+ * `TIMER#<shard>` (a hash of its name) at `<instant>#<name>`, carrying the payload the Lambda
+ * would have received. Because it is
  * just an item, a timer that fell due while the stack was down fires at the next start.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
@@ -8,7 +9,8 @@ import type { Instant } from '../../domain/instant.ts';
 import { TIMER_KINDS } from '../../domain/timers/timer-name.ts';
 import type { TimerPayload, TimerRequest } from '../../ports/timers.ts';
 import { timerPk } from '../../store/keys.ts';
-import { DUE_TIMER } from '../../store/table-definition.ts';
+import { instantIdKey, parseInstantIdKey, shardKey, shardOf } from '../../store/shard-keys.ts';
+import { DUE_TIMER, INDEX_SHARDS } from '../../store/table-definition.ts';
 
 export interface StoredTimer {
   readonly name: string;
@@ -16,11 +18,12 @@ export interface StoredTimer {
   readonly payload: TimerPayload;
 }
 
-export function toTimerItem(request: TimerRequest): Record<string, AttributeValue> {
+export function toTimerItem(request: TimerRequest, shards: number = INDEX_SHARDS): Record<string, AttributeValue> {
   return {
     pk: { S: timerPk(request.name) },
     name: { S: request.name },
-    duePk: { S: DUE_TIMER },
+    duePk: { S: shardKey(DUE_TIMER, shardOf(request.name, shards)) },
+    dueKey: { S: instantIdKey(request.at, request.name) },
     dueAt: { N: String(request.at) },
     kind: { S: request.payload.kind },
     payload: { S: JSON.stringify(request.payload) },
@@ -30,7 +33,8 @@ export function toTimerItem(request: TimerRequest): Record<string, AttributeValu
 /** Reads a timer item back; throws TypeError for an item that is not a well-formed timer. */
 export function fromTimerItem(item: Record<string, AttributeValue>): StoredTimer {
   const name = item.name?.S;
-  const at = Number(item.dueAt?.N);
+  // The due index carries the instant in its sort key only (dueAt is not projected).
+  const at = item.dueAt?.N !== undefined ? Number(item.dueAt.N) : (parseInstantIdKey(item.dueKey?.S ?? '')?.at ?? Number.NaN);
   const payload: unknown = JSON.parse(item.payload?.S ?? 'null');
   if (name === undefined || !Number.isFinite(at) || !isPayload(payload)) {
     throw new TypeError(`item ${item.pk?.S ?? '(no pk)'} is not a timer`);

@@ -10,11 +10,12 @@
  * Ticks never overlap: the next one is armed when the previous one ended, and `tick()`
  * (for scenario tests on a manual clock) waits for a tick in flight. `stop()` waits for it too.
  */
-import { DeleteItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Clock } from '../../ports/clock.ts';
 import type { Logger } from '../../ports/logger.ts';
 import type { TimerPayload } from '../../ports/timers.ts';
-import { DUE_INDEX, DUE_TIMER } from '../../store/table-definition.ts';
+import { INDEX_SHARDS } from '../../store/table-definition.ts';
+import { dueTimers } from './due-timers.ts';
 import { fromTimerItem } from './timer-item.ts';
 
 export interface TimerLoopOptions {
@@ -25,8 +26,10 @@ export interface TimerLoopOptions {
   readonly deliver: (payload: TimerPayload) => Promise<unknown>;
   /** Pause between two ticks (default 250 ms). */
   readonly tickMs?: number;
-  /** Timers read, and delivered concurrently, per query page (default 25). */
+  /** Timers read, and delivered concurrently, per batch (default 25). */
   readonly batchSize?: number;
+  /** The table's index shard count (default INDEX_SHARDS). */
+  readonly indexShards?: number;
   /** Longest pause before retrying a failed delivery (default 30 s). */
   readonly maxRetryDelayMs?: number;
 }
@@ -91,26 +94,25 @@ export class TimerLoop {
     let delivered = 0;
     let failed = 0;
     const seen = new Set<string>();
-    let startKey: Item | undefined;
-    do {
-      const out = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: DUE_INDEX.indexName,
-          KeyConditionExpression: '#duePk = :timer AND #dueAt <= :now',
-          ExpressionAttributeNames: { '#duePk': DUE_INDEX.partitionKey.name, '#dueAt': DUE_INDEX.sortKey.name },
-          ExpressionAttributeValues: { ':timer': { S: DUE_TIMER }, ':now': { N: String(now) } },
-          Limit: this.options.batchSize ?? 25,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      const items = out.Items ?? [];
+    const batchSize = this.options.batchSize ?? 25;
+    const shards = this.options.indexShards ?? INDEX_SHARDS;
+    // Oldest first across the shards, delivered `batchSize` at a time, as one partition did.
+    const due = dueTimers({ client, tableName, shards, dueBy: now, batch: Math.max(2, Math.ceil((batchSize * 1.5) / shards) + 1) });
+    for (let ended = false; !ended; ) {
+      const items: Item[] = [];
+      while (items.length < batchSize) {
+        const entry = await due.next();
+        if (entry === null || entry === 'paused') {
+          ended = true;
+          break;
+        }
+        items.push(entry.value);
+      }
       for (const item of items) seen.add(item.name?.S ?? '');
       const outcomes = await Promise.all(items.map((item) => this.fire(item)));
       delivered += outcomes.filter((o) => o === 'delivered').length;
       failed += outcomes.filter((o) => o === 'failed').length;
-      startKey = out.LastEvaluatedKey;
-    } while (startKey !== undefined);
+    }
     // Forget the failures of timers that are gone (cancelled while failing).
     for (const name of this.failures.keys()) if (!seen.has(name)) this.failures.delete(name);
     return { delivered, failed };

@@ -19,7 +19,7 @@ import { BatchWriteItemCommand, type DynamoDBClient, type WriteRequest } from '@
 import { TimersUnavailableError } from '../../errors.ts';
 import type { TimerRequest } from '../../ports/timers.ts';
 import { timerPk } from '../../store/keys.ts';
-import { PARTITION_KEY } from '../../store/table-definition.ts';
+import { INDEX_SHARDS, PARTITION_KEY } from '../../store/table-definition.ts';
 import { BatchReads } from '../dynamo/batch-reads.ts';
 import { sendUntilProcessed, UNPROCESSED_ROUNDS } from '../dynamo/unprocessed.ts';
 import { toTimerItem } from './timer-item.ts';
@@ -42,13 +42,15 @@ const NAMES_IN_MESSAGE = 5;
 export class TimerWrites {
   private readonly client: DynamoDBClient;
   private readonly tableName: string;
+  private readonly shards: number;
   private readonly existing: BatchReads;
   private queue: Asked[] = [];
   private draining = false;
 
-  constructor(options: { client: DynamoDBClient; tableName: string }) {
+  constructor(options: { client: DynamoDBClient; tableName: string; indexShards?: number }) {
     this.client = options.client;
     this.tableName = options.tableName;
+    this.shards = options.indexShards ?? INDEX_SHARDS;
     this.existing = new BatchReads({ ...options, keysOnly: true });
   }
 
@@ -115,7 +117,7 @@ export class TimerWrites {
       const pk = timerPk(w.request.name);
       if (exists.get(pk) === true) continue;
       exists.set(pk, true);
-      last.set(pk, { PutRequest: { Item: toTimerItem(w.request) } });
+      last.set(pk, { PutRequest: { Item: toTimerItem(w.request, this.shards) } });
     }
     return [...last.values()];
   }

@@ -21,12 +21,12 @@ import { ConflictError, UnprocessableError } from '../../errors.ts';
 import type { Instant } from '../instant.ts';
 import { replanTimer } from '../timers/plan-timer.ts';
 import { MAX_RESPONSES, type Alert } from './alert.ts';
-import { RESPONSE_TYPES, responseId, type Response, type ResponseType, type ResponseVia } from './response.ts';
+import { RESPONSE_ACTORS, RESPONSE_TYPES, responseActor, responseId, type Response, type ResponseActor, type ResponseType, type ResponseVia } from './response.ts';
 
 export const MAX_RESPONDER_LENGTH = 200;
 /** 200 responses with notes this long keep an alert item far below DynamoDB's 400 KB. */
 export const MAX_NOTE_LENGTH = 1000;
-const VIAS: readonly ResponseVia[] = ['api', 'link', 'webhook', 'system'];
+const VIAS: readonly ResponseVia[] = ['api', 'console', 'link', 'webhook', 'system'];
 
 export interface ResponseInput {
   readonly type: ResponseType;
@@ -35,6 +35,8 @@ export interface ResponseInput {
   /** Up to MAX_NOTE_LENGTH characters; empty counts as none. */
   readonly note: string | null;
   readonly via: ResponseVia;
+  /** Who made it; by default what `via` implies (webhook: the source, system: sla-watch, else a person). */
+  readonly actor?: ResponseActor;
 }
 
 export type ResponseOutcome =
@@ -47,6 +49,7 @@ export function responseProblems(input: ResponseInput): string[] {
   const problems: string[] = [];
   if (!RESPONSE_TYPES.includes(input.type)) problems.push(`type: must be one of ${RESPONSE_TYPES.join(', ')}`);
   if (!VIAS.includes(input.via)) problems.push(`via: must be one of ${VIAS.join(', ')}`);
+  if (input.actor !== undefined && !RESPONSE_ACTORS.includes(input.actor)) problems.push(`actor: must be one of ${RESPONSE_ACTORS.join(', ')}`);
   const by = typeof input.by === 'string' ? input.by.trim() : '';
   if (by.length === 0 || by.length > MAX_RESPONDER_LENGTH) problems.push(`by: required, 1 to ${MAX_RESPONDER_LENGTH} characters`);
   if (input.note !== null && (typeof input.note !== 'string' || input.note.length > MAX_NOTE_LENGTH)) {
@@ -78,6 +81,7 @@ export function applyResponse(alert: Alert, input: ResponseInput, now: Instant):
     note,
     at: now,
     via: input.via,
+    actor: input.actor ?? responseActor({ via: input.via }),
   };
   const changed = { ...withResponse(alert, response), version: alert.version + 1, responses: [...alert.responses, response] };
   return { kind: 'recorded', alert: replanTimer(changed), response };

@@ -39,6 +39,13 @@ export interface LinkExpectation {
 /** Links stay valid this long unless configured otherwise (links.ttlSeconds). */
 export const DEFAULT_LINK_TTL_SECONDS = 7 * 24 * 60 * 60;
 
+/**
+ * No link lives longer than a year: a signed expiry further from now than that was not made
+ * by this server's configuration (its ttl is capped to match) and is refused as malformed, so
+ * no instant outside what pages can show (JavaScript dates end in the year 275760) gets in.
+ */
+export const MAX_LINK_LIFETIME_MS = 365 * 24 * 60 * 60 * 1000;
+
 /** Longer tokens are refused before any decoding or HMAC work. */
 const MAX_TOKEN_LENGTH = 2048;
 const MAC_BYTES = 32;
@@ -70,11 +77,43 @@ function decodeCanonical(part: string): Buffer | null {
   return bytes.toString('base64url') === part ? bytes : null;
 }
 
+/**
+ * `base64url(JSON) "." base64url(HMAC)`: the token form shared by action links, view links
+ * (view-token.ts) and console sessions (session-token.ts). Each kind carries its own `x` code,
+ * so a token of one kind never passes for another.
+ */
+export function signPayload(wire: object, secret: string | Buffer): string {
+  const payload = Buffer.from(JSON.stringify(wire), 'utf8');
+  return `${payload.toString('base64url')}.${mac(secret, payload).toString('base64url')}`;
+}
+
+/** The signed payload's bytes once shape and signature check out (constant time), else why not. */
+export function openPayload(
+  token: string,
+  secret: string | Buffer | readonly (string | Buffer)[],
+): { ok: true; payload: Buffer } | { ok: false; reason: 'malformed' | 'bad-signature' } {
+  if (token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: 'malformed' };
+  const parts = token.split('.');
+  if (parts.length !== 2) return { ok: false, reason: 'malformed' };
+  const payload = decodeCanonical(parts[0] ?? '');
+  const signature = decodeCanonical(parts[1] ?? '');
+  if (payload === null || signature === null) return { ok: false, reason: 'malformed' };
+  const keys = typeof secret === 'string' || Buffer.isBuffer(secret) ? [secret] : secret;
+  if (keys.length === 0) throw new Error('no link key');
+  // Every key, every time (no early exit): the time taken says nothing about which key matched.
+  let signed = false;
+  for (const key of keys) {
+    const matches = signature.length === MAC_BYTES && timingSafeEqual(signature, mac(key, payload));
+    signed = signed || matches;
+  }
+  if (!signed) return { ok: false, reason: 'bad-signature' };
+  return { ok: true, payload };
+}
+
 export function signLinkToken(claims: LinkClaims, secret: string | Buffer): string {
   if (!Number.isSafeInteger(claims.expiresAt)) throw new Error('link expiresAt must be an epoch in ms');
   const wire: WirePayload = { a: claims.alertId, x: ACTION_CODES[claims.action], r: claims.recipient, e: claims.expiresAt };
-  const payload = Buffer.from(JSON.stringify(wire), 'utf8');
-  return `${payload.toString('base64url')}.${mac(secret, payload).toString('base64url')}`;
+  return signPayload(wire, secret);
 }
 
 function parseClaims(payload: Buffer): LinkClaims | null {
@@ -93,28 +132,29 @@ function parseClaims(payload: Buffer): LinkClaims | null {
 }
 
 /**
- * Checks a token: shape, then signature (constant time), then expiry (valid strictly before
- * `expiresAt`), then what the caller expects. The signature is checked before the payload is
- * trusted, so a forged payload never reaches the JSON parser's output.
+ * The key, or the keys, a token may be signed with. Two while the key rotates: links are signed
+ * with the first (the current key) and accepted under either, so links already in mailboxes
+ * keep working until they expire.
+ */
+export type LinkKeys = string | Buffer | readonly (string | Buffer)[];
+
+/**
+ * Checks a token: shape, then signature (constant time, against every key, with no early exit),
+ * then expiry (at most a year after `now`, else malformed; valid strictly before `expiresAt`),
+ * then what the caller expects. The signature is checked before the payload is trusted, so a
+ * forged payload never reaches the JSON parser's output.
  */
 export function verifyLinkToken(
   token: string,
-  secret: string | Buffer,
+  secret: LinkKeys,
   now: Instant,
   expected: LinkExpectation = {},
 ): LinkVerification {
-  if (token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: 'malformed' };
-  const parts = token.split('.');
-  if (parts.length !== 2) return { ok: false, reason: 'malformed' };
-  const payload = decodeCanonical(parts[0] ?? '');
-  const signature = decodeCanonical(parts[1] ?? '');
-  if (payload === null || signature === null) return { ok: false, reason: 'malformed' };
-  const expectedMac = mac(secret, payload);
-  if (signature.length !== MAC_BYTES || !timingSafeEqual(signature, expectedMac)) {
-    return { ok: false, reason: 'bad-signature' };
-  }
-  const claims = parseClaims(payload);
+  const opened = openPayload(token, secret);
+  if (!opened.ok) return opened;
+  const claims = parseClaims(opened.payload);
   if (claims === null) return { ok: false, reason: 'malformed' };
+  if (claims.expiresAt > now + MAX_LINK_LIFETIME_MS) return { ok: false, reason: 'malformed' };
   if (now >= claims.expiresAt) return { ok: false, reason: 'expired' };
   if (expected.alertId !== undefined && expected.alertId !== claims.alertId) return { ok: false, reason: 'wrong-alert' };
   if (expected.action !== undefined && expected.action !== claims.action) return { ok: false, reason: 'wrong-action' };

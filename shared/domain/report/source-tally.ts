@@ -5,7 +5,7 @@
  * sources than alerts. Ties rank by the other count, then by name, so a report is stable.
  */
 import type { Alert } from '../alert/alert.ts';
-import type { SourceCount } from './daily-report.ts';
+import type { SourceCount } from './period-report.ts';
 
 interface MutableSourceCount {
   integrationId: string;
@@ -29,15 +29,29 @@ export class SourceTally {
   private readonly sources = new Map<string, MutableSourceCount>();
 
   add(alert: Alert): void {
+    this.addCount({ integrationId: alert.integrationId, sourceName: alert.sourceName, alerts: 1, deliveries: alert.deliveries });
+  }
+
+  /** Adds a count of another tally (a day's rollup into a week). */
+  addCount(count: SourceCount): void {
     // NUL cannot appear in an integration id, so the key never confuses two sources.
-    const key = `${alert.integrationId}\u0000${alert.sourceName}`;
+    const key = `${count.integrationId}\u0000${count.sourceName}`;
     let entry = this.sources.get(key);
     if (entry === undefined) {
-      entry = { integrationId: alert.integrationId, sourceName: alert.sourceName, alerts: 0, deliveries: 0 };
+      entry = { integrationId: count.integrationId, sourceName: count.sourceName, alerts: 0, deliveries: 0 };
       this.sources.set(key, entry);
     }
-    entry.alerts += 1;
-    entry.deliveries += alert.deliveries;
+    entry.alerts += count.alerts;
+    entry.deliveries += count.deliveries;
+  }
+
+  /** The top `limit` by alerts and the top `limit` by deliveries, together (no duplicates). */
+  kept(limit: number): SourceCount[] {
+    const byAlerts = this.top(limit, 'alerts');
+    const byDeliveries = this.top(limit, 'deliveries');
+    const key = (s: SourceCount) => `${s.integrationId}\u0000${s.sourceName}`;
+    const seen = new Set(byAlerts.map(key));
+    return [...byAlerts, ...byDeliveries.filter((s) => !seen.has(key(s)))];
   }
 
   /** The `limit` sources ranking highest by `ranking`. */

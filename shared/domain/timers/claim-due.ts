@@ -30,6 +30,7 @@ function escalationResponse(alert: Alert, now: Instant): Response {
     note: 'Not acknowledged by the acknowledgment deadline: escalated.',
     at: now,
     via: 'system',
+    actor: 'system',
   };
 }
 

@@ -11,7 +11,7 @@ import type { Response } from '../../domain/alert/response.ts';
 import type { Instant } from '../../domain/instant.ts';
 import type { LinkAction, LinkClaims } from '../../domain/links/link-token.ts';
 import { MAX_NOTE_LENGTH } from '../../domain/alert/apply-response.ts';
-import { evaluateSla } from '../../domain/sla/sla-evaluation.ts';
+import { evaluateAlertSla } from '../../domain/sla/alert-sla.ts';
 import { instantForPeople } from '../../notify/templates/format-time.ts';
 import { clockSummary } from '../../notify/templates/notification-view.ts';
 import { escapeHtml } from './escape.ts';
@@ -71,10 +71,7 @@ function byAt(who: string | null, at: Instant | null, zone: string): string {
 }
 
 function alertSummary({ alert, zone, now }: AckContext): string {
-  const sla = evaluateSla(
-    { policy: alert.sla, createdAt: alert.createdAt, timeline: alert.timeline, acknowledgedAt: alert.acknowledgedAt, resolvedAt: alert.resolvedAt },
-    now,
-  );
+  const sla = evaluateAlertSla(alert, now);
   const businessTime = alert.sla.calendar !== null;
   const rows: [string, string][] = [
     ['Status', escapeHtml(alert.status)],

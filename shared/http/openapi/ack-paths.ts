@@ -52,6 +52,7 @@ export const ackPaths: Readonly<Record<string, Json>> = {
       },
       responses: {
         '200': page('Done, or already done by someone else.'),
+        '403': page('The form was not sent from this site (Sec-Fetch-Site / Origin): nothing was recorded.'),
         '409': page('The alert was resolved meanwhile: it takes no more responses.'),
         '413': page('The form is too large.'),
         '415': page('Not sent as a form.'),

@@ -91,7 +91,7 @@ export const intakeSchemas: Readonly<Record<string, Json>> = {
           type: 'object',
           required: ['outcome', 'alertId', 'dedupKey'],
           properties: {
-            outcome: { type: 'string', enum: ['created', 'merged', 'acknowledged', 'resolved', 'ignored'] },
+            outcome: { type: 'string', enum: ['created', 'merged', 'acknowledged', 'resolved', 'ignored', 'test'], description: '`test`: a test notification (Grafana test button, generic `"test": true`), answered and not stored.' },
             alertId: { type: ['string', 'null'] },
             dedupKey: { type: 'string' },
           },
@@ -119,7 +119,8 @@ export const intakePaths: Readonly<Record<string, Json>> = {
       description:
         "The integration's `format` (alertmanager, grafana, pagerduty, uptime-kuma, generic) decides how the body is read. Authenticate with one of the integration's secrets: " +
         '`Authorization: Bearer`, the password of `Authorization: Basic`, or, as a fallback for senders that can set no header, `?token=`. ' +
-        'A Grafana integration may also require `X-Grafana-Alerting-Signature`. A body is checked as a whole before anything is stored; repeats are harmless.',
+        'A Grafana integration may also require `X-Grafana-Alerting-Signature`. A body is checked as a whole before anything is stored; repeats are harmless. ' +
+        'Limits: 1 MB, objects and arrays nested at most 64 levels, at most 100,000 values (422 naming the limit).',
       tags: ['webhooks'],
       security: webhookSecurity,
       parameters: [{ name: 'integration', in: 'path', required: true, schema: { type: 'string' }, description: 'The id of a configured integration.' }],

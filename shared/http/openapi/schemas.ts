@@ -5,7 +5,8 @@
  */
 import { ALERT_STATUSES } from '../../domain/alert/alert.ts';
 import { MAX_NOTE_LENGTH, MAX_RESPONDER_LENGTH } from '../../domain/alert/apply-response.ts';
-import { RESPONSE_TYPES } from '../../domain/alert/response.ts';
+import { RESPONSE_ACTORS, RESPONSE_TYPES } from '../../domain/alert/response.ts';
+import { CLOCK_OUTCOMES } from '../../domain/sla/clock-outcome.ts';
 import { PRIORITIES } from '../../domain/sla/priority.ts';
 
 export type Json = Readonly<Record<string, unknown>>;
@@ -15,7 +16,7 @@ const iso: Json = { type: 'string', format: 'date-time' };
 const isoOrNull: Json = { type: ['string', 'null'], format: 'date-time' };
 const stringOrNull: Json = { type: ['string', 'null'] };
 const stringMap: Json = { type: 'object', additionalProperties: { type: 'string' } };
-const CLOCK_STATES = ['compliant', 'at_risk', 'breached', 'met', 'missed'];
+const CLOCK_STATES = ['compliant', 'at_risk', 'breached', 'met', 'missed', 'closed_by_source'];
 
 export const schemas: Readonly<Record<string, Json>> = {
   Error: {
@@ -43,22 +44,33 @@ export const schemas: Readonly<Record<string, Json>> = {
   },
   Response: {
     type: 'object',
-    required: ['id', 'type', 'by', 'note', 'at', 'via'],
+    required: ['id', 'type', 'by', 'note', 'at', 'via', 'actor'],
     properties: {
       id: { type: 'string', description: '`<alertId>_<n>`, n counting from 1.', examples: ['aexampleid234567abcde_1'] },
       type: ref('ResponseType'),
       by: { type: 'string' },
       note: stringOrNull,
       at: { ...iso, description: 'Server time at which it was recorded.' },
-      via: { type: 'string', enum: ['api', 'link', 'webhook', 'system'] },
+      via: { type: 'string', enum: ['api', 'console', 'link', 'webhook', 'system'] },
+      actor: {
+        type: 'string',
+        enum: [...RESPONSE_ACTORS],
+        description: 'Who made it: a person (link, API, a PagerDuty acknowledgment), the alert\'s source (a webhook), or sla-watch. Responses stored before this field existed read as their `via` meant: webhook = source.',
+      },
     },
   },
   Clock: {
     type: 'object',
     description: 'One SLA clock evaluated at the time of the request; seconds are business seconds on the calendar.',
-    required: ['state', 'atRiskAt', 'deadline', 'answeredAt', 'allowedSeconds', 'elapsedSeconds', 'remainingSeconds', 'overrunSeconds'],
+    required: ['state', 'outcome', 'answeredBy', 'atRiskAt', 'deadline', 'answeredAt', 'allowedSeconds', 'elapsedSeconds', 'remainingSeconds', 'overrunSeconds'],
     properties: {
       state: { type: 'string', enum: CLOCK_STATES },
+      outcome: {
+        type: 'string',
+        enum: [...CLOCK_OUTCOMES],
+        description: 'As the report counts it: met, missed (late, or closed by the source after the deadline), breached_open, pending, closed_by_source (the source closed it before the deadline and no person acknowledged).',
+      },
+      answeredBy: { type: ['string', 'null'], enum: ['person', 'source', null] },
       atRiskAt: iso,
       deadline: iso,
       answeredAt: isoOrNull,

@@ -46,7 +46,7 @@ function readAlert(reader: BodyReader, item: unknown, path: string, dialect: Ale
   const alert = reader.object(item, path);
   if (alert === null) return null;
   const status = reader.string(alert['status'], fieldPath(path, 'status'), { required: true, oneOf: STATUSES });
-  const fingerprint = reader.string(alert['fingerprint'], fieldPath(path, 'fingerprint'), { required: true, maxLength: MAX_FINGERPRINT });
+  const fingerprint = reader.string(alert['fingerprint'], fieldPath(path, 'fingerprint'), { required: true, maxLength: MAX_FINGERPRINT, identity: true });
   const startsAt = reader.timestamp(alert['startsAt'], fieldPath(path, 'startsAt'), true);
   const labels = reader.stringMap(alert['labels'], fieldPath(path, 'labels'), true);
   const annotations = reader.stringMap(alert['annotations'], fieldPath(path, 'annotations'));

@@ -32,6 +32,8 @@
  * - `started_at`: RFC 3339, when the problem started at the source (the SLA still counts
  *   from receipt).
  * - `by`: who acknowledged or resolved (default `generic`).
+ * - `test`: `true` marks a test of the connection (a tool's test button): answered with
+ *   outcome `test` and never stored; only `id` is required then.
  */
 import type { AlertLink } from '../../domain/alert/alert.ts';
 import { PRIORITIES, type Priority } from '../../domain/sla/priority.ts';
@@ -77,9 +79,12 @@ function readEvent(reader: BodyReader, item: unknown, path: string): IntakeEvent
   if (event === null) return null;
   const at = (key: string) => fieldPath(path, key);
   const keyField = event['dedup_key'] !== undefined ? 'dedup_key' : 'id';
-  const dedupKey = reader.key(event[keyField], at(keyField), { required: true, maxLength: INTAKE_LIMITS.dedupKeyLength });
+  const dedupKey = reader.key(event[keyField], at(keyField), { required: true, maxLength: INTAKE_LIMITS.dedupKeyLength, identity: true });
   const status = reader.string(event['status'], at('status'), { oneOf: STATUSES }) ?? 'firing';
-  const title = reader.string(event['title'], at('title'), { required: status === 'firing' });
+  const test = event['test'];
+  if (test !== undefined && typeof test !== 'boolean') reader.problem(at('test'), 'must be true or false');
+  const isTest = test === true;
+  const title = reader.string(event['title'], at('title'), { required: status === 'firing' && !isTest });
   const priority = reader.string(event['priority'], at('priority'), { oneOf: PRIORITIES }) as Priority | null;
   const severity = reader.string(event['severity'], at('severity'));
   const description = reader.string(event['description'], at('description'));
@@ -90,7 +95,7 @@ function readEvent(reader: BodyReader, item: unknown, path: string): IntakeEvent
   const links = readLinks(reader, event['links'], at('links'));
   if (dedupKey === null) return null;
   return withinLimits({
-    action: ACTION_OF[status as (typeof STATUSES)[number]],
+    action: isTest ? 'test' : ACTION_OF[status as (typeof STATUSES)[number]],
     dedupKey,
     reopenAfterResolve: true,
     title: title ?? '',

@@ -10,9 +10,10 @@
  * same dedup key is reused by tools for every recurrence of a problem.
  *
  * `payload.component/group/class/source` become labels; `custom_details` become annotations
- * (non-string values as JSON); `links` and `client_url` become links; images are ignored.
+ * (non-string values as bounded compact text, flat-details.ts); `links` and `client_url` become links; images are ignored.
  */
-import { BodyReader, fieldPath, isJsonObject, itemPath, type JsonObject } from '../body-reader.ts';
+import { BodyReader, fieldPath, itemPath, type JsonObject } from '../body-reader.ts';
+import { flatDetails } from '../flat-details.ts';
 import type { IntakeEvent } from '../intake-event.ts';
 import { httpLink, INTAKE_LIMITS, withinLimits } from '../intake-limits.ts';
 import type { AlertLink } from '../../domain/alert/alert.ts';
@@ -30,7 +31,7 @@ export function parsePagerDuty(body: unknown, generatedDedupKey: string): Intake
   }
   reader.string(event['routing_key'], 'routing_key', { required: true });
   const action = reader.string(event['event_action'], 'event_action', { required: true, oneOf: ACTIONS });
-  const dedupKey = reader.key(event['dedup_key'], 'dedup_key', { required: action !== null && action !== 'trigger', maxLength: INTAKE_LIMITS.dedupKeyLength });
+  const dedupKey = reader.key(event['dedup_key'], 'dedup_key', { required: action !== null && action !== 'trigger', maxLength: INTAKE_LIMITS.dedupKeyLength, identity: true });
   const client = reader.string(event['client'], 'client');
   const by = client === null ? 'pagerduty' : `pagerduty:${client}`;
 
@@ -64,7 +65,7 @@ export function parsePagerDuty(body: unknown, generatedDedupKey: string): Intake
       severity,
       priority: null,
       labels: { source: source as string, ...labels },
-      annotations: customDetails(payload?.['custom_details']),
+      annotations: flatDetails(payload?.['custom_details'], INTAKE_LIMITS.mapEntries, INTAKE_LIMITS.mapValueLength),
       links: [...links, httpLink(event['client_url'], client ?? 'Source')].filter((link) => link !== null),
       sourceStartedAt: startedAt,
       by,
@@ -98,13 +99,4 @@ function readLinks(reader: BodyReader, event: JsonObject): AlertLink[] {
     const text = reader.string(link['text'], fieldPath(itemPath('links', index), 'text'));
     return [httpLink(link['href'], text ?? undefined)].filter((l) => l !== null);
   });
-}
-
-function customDetails(details: unknown): Record<string, string> {
-  if (!isJsonObject(details)) return {};
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(details)) {
-    if (value !== undefined) out[key] = typeof value === 'string' ? value : JSON.stringify(value);
-  }
-  return out;
 }

@@ -8,7 +8,8 @@
  * opens a new occurrence (`reopenAfterResolve`).
  *
  * The notification's Test button, and notices that are not about a heartbeat (certificate
- * expiry), come with a null `heartbeat`: accepted and ignored. `heartbeat.time` is UTC wall
+ * expiry), come with a null `heartbeat`: accepted and ignored. A body without Kuma's three
+ * keys (`heartbeat`, `monitor`, `msg`) is refused with 422 naming them. `heartbeat.time` is UTC wall
  * time without a zone (`2024-09-24 23:51:35.527`). Kuma has no severity; a monitor tag named
  * `severity` or `priority` supplies one, and every tag becomes a label.
  */
@@ -25,6 +26,7 @@ const SEVERITY_TAGS = ['severity', 'priority'];
 export function parseUptimeKuma(body: unknown): IntakeEvent[] {
   const reader = new BodyReader();
   const notice = reader.object(body, '');
+  if (notice !== null) requireKumaShape(reader, notice);
   const heartbeat = notice === null ? null : reader.object(notice['heartbeat'], 'heartbeat', false);
   if (notice === null || heartbeat === null) {
     reader.finish('invalid Uptime Kuma webhook body');
@@ -36,7 +38,7 @@ export function parseUptimeKuma(body: unknown): IntakeEvent[] {
   const time = timeText === null ? null : parseUtcWallTime(timeText);
   if (timeText !== null && time === null) reader.problem('heartbeat.time', 'must be a UTC time such as 2024-09-24 23:51:35.527');
   const monitor = reader.object(notice['monitor'], 'monitor');
-  const id = monitor === null ? null : reader.key(monitor['id'], 'monitor.id', { required: true, maxLength: INTAKE_LIMITS.dedupKeyLength });
+  const id = monitor === null ? null : reader.key(monitor['id'], 'monitor.id', { required: true, maxLength: INTAKE_LIMITS.dedupKeyLength, identity: true });
   const name = monitor === null ? null : reader.key(monitor['name'], 'monitor.name');
   reader.finish('invalid Uptime Kuma webhook body');
   if ((status !== DOWN && status !== UP) || monitor === null || id === null) return [];
@@ -63,6 +65,19 @@ export function parseUptimeKuma(body: unknown): IntakeEvent[] {
       by: 'uptime-kuma',
     }),
   ];
+}
+
+/**
+ * Every body Kuma sends has `heartbeat`, `monitor` (each an object, or null: both null for the
+ * Test button, a null heartbeat for notices) and a `msg`. A body without them is not from Kuma
+ * (a wrong URL, another tool): refused, so its sender learns it, rather than ignored.
+ */
+function requireKumaShape(reader: BodyReader, notice: JsonObject): void {
+  const nullable = 'required: an object, or null (as the Test button sends)';
+  if (notice['heartbeat'] === undefined) reader.problem('heartbeat', nullable);
+  // With a heartbeat object, the monitor is required outright (below).
+  if (!isJsonObject(notice['heartbeat']) && notice['monitor'] === undefined) reader.problem('monitor', nullable);
+  if (typeof notice['msg'] !== 'string') reader.problem('msg', 'required: a string');
 }
 
 /** Kuma tags are `[{ name, value }]`; a tag without a value is a label with an empty one. */

@@ -58,6 +58,12 @@ function actionButtons(view: NotificationView): string {
   );
 }
 
+function consoleLink(view: NotificationView): string {
+  const href = view.viewUrl === null ? null : safeHref(view.viewUrl);
+  if (href === null) return '';
+  return `<tr><td style="padding:12px 0 0 0;"><a href="${href}" style="color:#1d4ed8;">See the alert, its SLA timeline and every response</a></td></tr>`;
+}
+
 function sourceLinks(view: NotificationView): string {
   const items = view.sourceLinks.flatMap((link) => {
     const href = safeHref(link.href);
@@ -83,6 +89,7 @@ export function renderEmailHtml(view: NotificationView): string {
     `<tr><td style="padding:4px 0 8px 0;font-size:20px;font-weight:bold;word-break:break-word;">${escapeHtml(view.title)}</td></tr>`,
     `<tr><td style="padding:0 0 8px 0;">${escapeHtml(view.callToAction)}</td></tr>`,
     actionButtons(view),
+    consoleLink(view),
     description,
     section('Details', view.facts),
     section('Labels', view.labels),

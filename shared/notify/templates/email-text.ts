@@ -13,6 +13,7 @@ function block(heading: string, facts: readonly ViewFact[]): string[] {
 
 export function renderEmailText(view: NotificationView): string {
   const lines: string[] = [`${view.priority.toUpperCase()} · ${view.headline}`, view.title, '', view.callToAction];
+  if (view.viewUrl !== null) lines.push('', `See the alert, its SLA timeline and every response: ${view.viewUrl}`);
   if (view.actionLinks.length > 0) {
     lines.push('', 'Your links (each opens a confirmation page; they record the action in your name):');
     for (const link of view.actionLinks) lines.push(`  ${ACTION_LABELS[link.action]}: ${link.url}`);

@@ -10,7 +10,8 @@ import type { Instant } from '../../domain/instant.ts';
 import type { ActionLink } from '../../domain/links/action-links.ts';
 import type { Notification, NotificationKind } from '../../domain/notifications/notification.ts';
 import type { Priority } from '../../domain/sla/priority.ts';
-import { evaluateSla, type ClockEvaluation } from '../../domain/sla/sla-evaluation.ts';
+import { evaluateAlertSla } from '../../domain/sla/alert-sla.ts';
+import type { ClockEvaluation } from '../../domain/sla/sla-evaluation.ts';
 import { multiLine, singleLine } from '../../domain/clean-text.ts';
 import { durationForPeople, instantForPeople } from './format-time.ts';
 import { kindWording } from './kind-wording.ts';
@@ -42,12 +43,15 @@ export interface NotificationView {
   readonly sourceLinks: readonly ViewLink[];
   /** Signed links for this recipient; empty for Slack and for resolved alerts. */
   readonly actionLinks: readonly ActionLink[];
+  /** This recipient's signed link to the alert's console page (read only); null for Slack. */
+  readonly viewUrl: string | null;
 }
 
 export interface ViewContext {
   readonly config: AppConfig;
   readonly now: Instant;
   readonly actionLinks: readonly ActionLink[];
+  readonly viewUrl?: string;
 }
 
 const LIMITS = { title: 300, fact: 300, key: 100, value: 500, annotation: 2000, description: 4000, entries: 40, links: 10 };
@@ -66,6 +70,8 @@ export function clockSummary(clock: ClockEvaluation, businessTime: boolean): str
       return 'met';
     case 'missed':
       return `missed by ${durationForPeople(clock.overrunMs)}${unit}`;
+    case 'closed_by_source':
+      return 'closed by its source, not acknowledged';
   }
 }
 
@@ -109,10 +115,7 @@ export function buildNotificationView(notification: Notification, alert: Alert, 
   const zone = displayZone(alert, config);
   const wording = kindWording(notification, alert.sla.reminders.max);
   const title = singleLine(alert.title, LIMITS.title) || '(untitled alert)';
-  const sla = evaluateSla(
-    { policy: alert.sla, createdAt: alert.createdAt, timeline: alert.timeline, acknowledgedAt: alert.acknowledgedAt, resolvedAt: alert.resolvedAt },
-    now,
-  );
+  const sla = evaluateAlertSla(alert, now);
   const calendar = alert.sla.calendar;
   const businessTime = calendar !== null;
   const facts: ViewFact[] = [
@@ -142,5 +145,6 @@ export function buildNotificationView(notification: Notification, alert: Alert, 
     annotations: entries(alert.annotations, LIMITS.annotation, true),
     sourceLinks: sourceLinks(alert),
     actionLinks: context.actionLinks,
+    viewUrl: context.viewUrl ?? null,
   };
 }

@@ -1,0 +1,157 @@
+/**
+ * What the alert page shows, as plain cleaned text: details, labels, source links, the two
+ * clocks, every response with who made it and how, every notification sent, the deliveries
+ * of each (when the store records them), the timeline, and the actions the alert still takes.
+ */
+import type { Alert } from '../../domain/alert/alert.ts';
+import { multiLine, singleLine } from '../../domain/clean-text.ts';
+import { businessClock } from '../../domain/calendar/business-clock.ts';
+import type { Instant } from '../../domain/instant.ts';
+import { linkActionsFor } from '../../domain/links/action-links.ts';
+import type { LinkAction } from '../../domain/links/link-token.ts';
+import type { Priority } from '../../domain/sla/priority.ts';
+import { evaluateSla } from '../../domain/sla/sla-evaluation.ts';
+import { boardStatus, STATUS_WORDS, type BoardStatus } from './board-view.ts';
+import { clockView, type ClockView } from './clock-view.ts';
+import { timelineModel, type TimelineModel } from './timeline-model.ts';
+import { isoText, utcText, wallText } from './time-text.ts';
+
+export interface Fact {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface TimedText {
+  readonly text: string;
+  readonly atIso: string;
+  readonly atUtc: string;
+  readonly wall: string;
+}
+
+export interface ResponseRow extends TimedText {
+  readonly type: string;
+  readonly by: string;
+  /** How it reached sla-watch, in words: `from the console`, `by email link`... */
+  readonly how: string;
+  readonly note: string | null;
+}
+
+/** One message to one recipient on one channel, as the delivery outbox records it. */
+export interface DeliveryRow extends TimedText {
+  readonly notification: string;
+  readonly channel: string;
+  readonly recipient: string;
+  readonly state: string;
+  readonly detail: string | null;
+}
+
+export interface AlertPageView {
+  readonly id: string;
+  readonly title: string;
+  readonly priority: Priority;
+  readonly alertStatus: string;
+  readonly status: BoardStatus;
+  readonly statusWord: string;
+  readonly facts: readonly Fact[];
+  readonly description: string | null;
+  readonly labels: readonly Fact[];
+  readonly annotations: readonly Fact[];
+  readonly links: readonly { readonly href: string; readonly text: string }[];
+  readonly acknowledgment: ClockView;
+  readonly resolution: ClockView;
+  readonly responses: readonly ResponseRow[];
+  readonly notifications: readonly TimedText[];
+  readonly failures: readonly TimedText[];
+  /** Null while this store does not record deliveries per recipient; a list once it does. */
+  readonly deliveries: readonly DeliveryRow[] | null;
+  readonly timeline: TimelineModel;
+  readonly actions: readonly LinkAction[];
+}
+
+const HOW: Readonly<Record<string, string>> = {
+  api: 'through the API',
+  console: 'from the console',
+  link: 'by email link',
+  webhook: 'by the alerting tool',
+  system: 'by sla-watch',
+};
+
+function entries(record: Readonly<Record<string, string>>, multi: boolean): Fact[] {
+  return Object.keys(record)
+    .sort()
+    .slice(0, 60)
+    .map((key) => ({ label: singleLine(key, 100), value: multi ? multiLine(record[key] ?? '', 2000) : singleLine(record[key] ?? '', 500) }));
+}
+
+function timed(text: string, at: Instant, zone: string, now: Instant): TimedText {
+  return { text, atIso: isoText(at), atUtc: utcText(at), wall: wallText(at, zone, now) };
+}
+
+function notificationsOf(alert: Alert, zone: string, now: Instant): TimedText[] {
+  const n = alert.notified;
+  const out: TimedText[] = [];
+  const add = (text: string, at: Instant | null) => {
+    if (at !== null) out.push(timed(text, at, zone, now));
+  };
+  add('New alert', n.newAlertAt);
+  add('Acknowledgment at risk', n.acknowledgmentAtRiskAt);
+  add('Acknowledgment breached', n.acknowledgmentBreachAt);
+  add('Resolution at risk', n.resolutionAtRiskAt);
+  add('Resolution breached', n.resolutionBreachAt);
+  alert.timeline.reminderAts.slice(0, n.remindersSent).forEach((at, i) => add(`Reminder ${i + 1}`, at));
+  add('Update due', n.updateDueNotifiedFor);
+  add('Resolved', n.resolvedAt);
+  return out.sort((a, b) => a.atIso.localeCompare(b.atIso));
+}
+
+export function alertPageView(alert: Alert, zone: string, now: Instant, deliveries: readonly DeliveryRow[] | null = null): AlertPageView {
+  const sla = evaluateSla(
+    { policy: alert.sla, createdAt: alert.createdAt, timeline: alert.timeline, acknowledgedAt: alert.acknowledgedAt, resolvedAt: alert.resolvedAt },
+    now,
+  );
+  const clock = businessClock(alert.sla.calendar);
+  const status = boardStatus(sla);
+  const who = (name: string | null) => singleLine(name ?? 'unknown', 200);
+  const facts: Fact[] = [
+    { label: 'Status', value: alert.status === 'open' ? 'open, not acknowledged' : alert.status === 'acknowledged' ? `acknowledged by ${who(alert.acknowledgedBy)}` : `resolved by ${who(alert.resolvedBy)}` },
+    { label: 'Source', value: singleLine(`${alert.sourceName} via ${alert.integrationId} (${alert.format})`, 300) },
+    { label: 'Source severity', value: alert.severity === null ? 'none given' : singleLine(alert.severity, 60) },
+    { label: 'Received', value: `${utcText(alert.createdAt)} (${wallText(alert.createdAt, zone, now)})` },
+    { label: 'Deliveries received', value: String(alert.deliveries) },
+    { label: 'SLA clock', value: alert.sla.calendar === null ? 'around the clock' : `business hours, calendar ${alert.sla.calendar.name} (${alert.sla.calendar.timezone})` },
+    { label: 'Alert id', value: alert.id },
+  ];
+  return {
+    id: alert.id,
+    title: singleLine(alert.title, 300) || '(untitled alert)',
+    priority: alert.priority,
+    alertStatus: alert.status,
+    status,
+    statusWord: alert.status === 'resolved' ? 'resolved' : STATUS_WORDS[status],
+    facts,
+    description: alert.description === null ? null : multiLine(alert.description, 4000) || null,
+    labels: entries(alert.labels, false),
+    annotations: entries(alert.annotations, true),
+    links: alert.links
+      .filter((l) => URL.canParse(l.href) && ['http:', 'https:'].includes(new URL(l.href).protocol))
+      .slice(0, 10)
+      .map((l) => ({ href: new URL(l.href).href, text: singleLine(l.text ?? l.href, 300) })),
+    acknowledgment: clockView('Acknowledge', sla.acknowledgment, clock, zone, now),
+    resolution: clockView('Resolve', sla.resolution, clock, zone, now),
+    responses: alert.responses.map((r) => ({
+      ...timed(r.type, r.at, zone, now),
+      type: r.type,
+      by: singleLine(r.by, 200),
+      how: HOW[r.via] ?? r.via,
+      note: r.note === null ? null : multiLine(r.note, 4000),
+    })),
+    notifications: notificationsOf(alert, zone, now),
+    failures: alert.notified.failures.map((f) => timed(singleLine(`${f.kind} by ${f.channel}: ${f.error}`, 500), f.at, zone, now)),
+    deliveries,
+    timeline: timelineModel(
+      { createdAt: alert.createdAt, timeline: alert.timeline, calendar: alert.sla.calendar, responses: alert.responses.map((r) => ({ type: r.type, by: singleLine(r.by, 80), at: r.at })), resolvedAt: alert.resolvedAt, zone },
+      now,
+    ),
+    actions: linkActionsFor(alert.status),
+  };
+}

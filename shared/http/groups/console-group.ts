@@ -1,0 +1,9 @@
+/** Route group `Console`: the web console's pages, forms, view links and assets. */
+import type { Hono } from 'hono';
+import type { AppDeps } from '../../app/app-deps.ts';
+import { consoleRoutes } from '../../console/http/console-routes.ts';
+import type { RequestEnv } from '../request-log.ts';
+
+export function mountConsole(app: Hono<RequestEnv>, deps: AppDeps, linkSecret: string | Buffer): void {
+  app.route('/', consoleRoutes(deps, linkSecret));
+}
