@@ -36,7 +36,7 @@ const bundles = {} as Record<EntryName, string>;
 
 beforeAll(async () => {
   const settings = bundleSettings(JSON.stringify(BOOT_CONFIG_FILE));
-  const names: EntryName[] = ['api-intake', 'api-alerts', 'at-risk', 'report'];
+  const names: EntryName[] = ['api-intake', 'api-alerts', 'at-risk', 'report', 'sender'];
   await Promise.all(
     names.map(async (name) => {
       bundles[name] = join(OUT_DIR, name, 'index.mjs');
@@ -120,7 +120,8 @@ describe('the API bundle', () => {
     expect(wrong.statusCode).toBe(401);
   });
 
-  it('stores a posted alert and arms its timer at the timer function, through the scheduler role, with the dead-letter queue', async () => {
+  it('stores a posted alert, arms its timer at the timer function (scheduler role, dead-letter queue), and the sender mails it', async () => {
+    await ses.clear();
     const intake = await invokeBundle(bundles['api-intake'], env, httpEvent('POST', '/webhooks/alertmanager', { headers: { authorization: `Bearer ${BOOT_SECRETS['AM_SECRET']}` }, body: amGroup() }));
     const response = result(intake) as { statusCode: number; body: string };
     expect(response.statusCode).toBe(200);
@@ -149,9 +150,15 @@ describe('the API bundle', () => {
 
     // Business metrics in CloudWatch's embedded metric format, in the deployment's namespace.
     expect(emf(intake, 'AlertsOpened')).toEqual([{ Priority: 'critical', value: 1 }]);
-    expect(emf(intake, 'NotificationsSent')).toEqual([{ Channel: 'email', value: 1 }]);
     expect(emf(timer, 'TimersFired')).toEqual([{ TimerKind: payload.kind, value: 1 }]);
     expect(emf(timer, 'TimerLateness')).toHaveLength(1);
+
+    // The claim stored the new-alert delivery; the sender, handed the alert as SQS would, mails it.
+    const sent = await invokeBundle(bundles.sender, env, { Records: [{ messageId: 'message-1', body: JSON.stringify({ alertId }) }] });
+    expect(result(sent)).toEqual({ batchItemFailures: [] });
+    const mails = await ses.messages();
+    expect(mails.map((m) => m.subject).join('\n')).toContain('new alert');
+    expect(emf(sent, 'NotificationsSent')).toEqual([{ Channel: 'email', value: 1 }]);
   });
 });
 

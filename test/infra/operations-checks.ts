@@ -46,11 +46,11 @@ export function operationsChecks(get: () => Synthesized): void {
       }
     });
 
-    it('watch each function, the dead-letter queue, the API, the table and its indexes, Scheduler and SES, each on its metric', () => {
+    it('watch each function, the dead-letter queues, the delivery backlog, the API, the table and its indexes, Scheduler and SES, each on its metric', () => {
       const { template, stack } = get();
       const byName = Object.fromEntries(ofType(template, 'AWS::CloudWatch::Alarm').map(([alarmId, alarm]) => [alarmId.replace(/^Alarms/, '').replace(/[0-9A-F]{8}$/, ''), watched(alarm)]));
-      const functions = [...stack.http.functions.map((f) => f.node.id), ...stack.jobs.functions.map((f) => f.node.id), 'MailFeedback'].map((name) => name.replace(/-/g, ''));
-      expect(functions).toHaveLength(12);
+      const functions = [...stack.http.functions.map((f) => f.node.id), ...stack.jobs.functions.map((f) => f.node.id), 'MailFeedback', 'Sender'].map((name) => name.replace(/-/g, ''));
+      expect(functions).toHaveLength(13);
       const expected: Record<string, string[]> = {
         Api5xxRate: ['AWS/ApiGateway 5xx', 'AWS/ApiGateway Count'],
         Api429Rate: ['AWS/ApiGateway Count', 'sla-watch/sla-watch-test ThrottledRequests'],
@@ -61,6 +61,9 @@ export function operationsChecks(get: () => Synthesized): void {
         SesBounceRate: ['AWS/SES Reputation.BounceRate'],
         SesComplaintRate: ['AWS/SES Reputation.ComplaintRate'],
         DeadLettersArrivals: ['AWS/SQS NumberOfMessagesSent'],
+        // SQS's own redrive does not count as sent: the delivery dead letters are watched waiting.
+        DeliveryDeadLettersWaiting: ['AWS/SQS ApproximateNumberOfMessagesVisible'],
+        DeliveriesBacklog: ['AWS/SQS ApproximateAgeOfOldestMessage'],
         ...Object.fromEntries(functions.flatMap((name) => [[`${name}Errors`, ['AWS/Lambda Errors']], [`${name}Throttles`, ['AWS/Lambda Throttles']]])),
       };
       expect(byName).toEqual(expected);
@@ -93,7 +96,7 @@ export function operationsChecks(get: () => Synthesized): void {
       const [[, dashboard]] = ofType(template, 'AWS::CloudWatch::Dashboard') as [[string, Resource]];
       expect(dashboard.Properties?.['DashboardName']).toBe('sla-watch-test');
       const body = json(dashboard.Properties?.['DashboardBody']);
-      for (const title of ['Intake: API requests a minute', 'Alerts opened a minute, per priority', 'Breaches announced a minute', 'Timers fired a minute', 'Timer lateness', 'Notifications sent and failed a minute', 'Dead-letter queues', 'Function errors', 'Alarms']) {
+      for (const title of ['Intake: API requests a minute', 'Alerts opened a minute, per priority', 'Breaches announced a minute', 'Timers fired a minute', 'Timer lateness', 'Notifications sent and failed a minute', 'Dead-letter queues', 'Work queues', 'Function errors', 'Alarms']) {
         expect(body, title).toContain(title);
       }
       for (const metric of ['AlertsOpened', 'Breaches', 'TimersFired', 'TimerLateness', 'NotificationsSent', 'NotificationsFailed']) {

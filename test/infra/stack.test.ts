@@ -250,7 +250,7 @@ describe('the delivery stage', () => {
   it('lets every claiming function enqueue, the sender touch only rate items besides alerts, and nothing else reach the queue', () => {
     const queueArn = json(getAttArn(queueId()));
     const enqueuing = allFunctions().filter((fn) => statementsOf(fn).some((st) => json(st.Action).includes('sqs:SendMessage') && json(st.Resource) === queueArn));
-    expect(enqueuing.map((fn) => fn.node.id).sort()).toEqual(['Ack', 'Alerts', 'Intake', 'Sender', 'Sweeper', 'Timer-at-risk', 'Timer-breach', 'Timer-reminder'].sort());
+    expect(enqueuing.map((fn) => fn.node.id).sort()).toEqual(['Ack', 'Alerts', 'Console', 'Intake', 'Sender', 'Sweeper', 'Timer-at-risk', 'Timer-breach', 'Timer-reminder'].sort());
     const rate = statementsOf(sender()).find((st) => json(st.Action).includes('dynamodb:UpdateItem'));
     expect(rate?.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RATE#*'] } });
     expect(json(statementsOf(s.stack.jobs.sweeper).find((st) => st.Action === 'dynamodb:Query')?.Resource)).toContain('"/index/outbox"');
