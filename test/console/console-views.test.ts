@@ -9,6 +9,9 @@ import { businessWindows } from '../../shared/domain/calendar/business-windows.t
 import { signLinkToken, verifyLinkToken } from '../../shared/domain/links/link-token.ts';
 import { consoleKey, csrfToken, checkCsrf, signSession, signTicket, verifySession, verifyTicket } from '../../shared/domain/links/session-token.ts';
 import { signViewToken, verifyViewToken } from '../../shared/domain/links/view-token.ts';
+import type { DeliveryTarget } from '../../shared/domain/delivery/delivery.ts';
+import { afterAttempt, DEFAULT_RETRY_POLICY, skipped } from '../../shared/domain/delivery/delivery-outcome.ts';
+import { recordDeliveries, updateDelivery } from '../../shared/domain/delivery/outbox.ts';
 import { HOUR_MS, MINUTE_MS } from '../../shared/domain/instant.ts';
 import { slaTimeline } from '../../shared/domain/sla/sla-timeline.ts';
 import { alertPageView } from '../../shared/console/view/alert-page-view.ts';
@@ -114,12 +117,35 @@ describe('the timeline', () => {
 });
 
 describe('the alert page', () => {
-  it('lists responses with who and how, notifications sent, and leaves deliveries unknown until recorded', () => {
+  it('lists responses with who and how, and says an alert stored before deliveries were recorded has none to show', () => {
     const alert = makeAlert({ status: 'acknowledged', acknowledgedAt: FIXTURE_CREATED_AT + MINUTE_MS, acknowledgedBy: 'Dana', responses: [{ id: 'x_1', type: 'acknowledgment', by: 'Dana', note: null, at: FIXTURE_CREATED_AT + MINUTE_MS, via: 'console' }] });
     const view = alertPageView(alert, 'UTC', FIXTURE_CREATED_AT + 2 * MINUTE_MS);
     expect(view.responses).toMatchObject([{ type: 'acknowledgment', by: 'Dana', how: 'from the console' }]);
     expect(view.actions).toEqual(['resolve', 'update']);
     expect(view.deliveries).toBeNull();
+  });
+
+  it('lists every delivery in claim order with its state, attempts and what went wrong', () => {
+    const at = FIXTURE_CREATED_AT;
+    const targets = (): readonly DeliveryTarget[] => [
+      { channel: 'email', recipient: 'dana@example.test' },
+      { channel: 'email', recipient: 'unverified@example.test' },
+      { channel: 'slack', recipient: 'default' },
+    ];
+    let outbox = recordDeliveries([], [{ kind: 'new-alert', alertId: 'a', dueAt: at }, { kind: 'reminder', alertId: 'a', dueAt: at + 10 * MINUTE_MS, reminderNumber: 1 }], targets, at);
+    outbox = updateDelivery(outbox, 1, (d) => afterAttempt(d, { kind: 'accepted', messageId: 'ses-1' }, at + 1_000, DEFAULT_RETRY_POLICY, 0));
+    outbox = updateDelivery(outbox, 2, (d) => afterAttempt(d, { kind: 'permanent', error: 'SES MessageRejected: Email address is not verified' }, at + 1_000, DEFAULT_RETRY_POLICY, 0));
+    outbox = updateDelivery(outbox, 3, (d) => afterAttempt(d, { kind: 'transient', error: 'Slack answered 429', retryAfterMs: 30_000 }, at + 1_000, DEFAULT_RETRY_POLICY, 0));
+    outbox = updateDelivery(outbox, 4, (d) => skipped(d, 'the alert was acknowledged before it was sent', at + 11 * MINUTE_MS));
+    const view = alertPageView(makeAlert({ outbox }), 'UTC', at + 12 * MINUTE_MS);
+    expect(view.deliveries?.map((d) => `${d.notification} | ${d.channel} | ${d.recipient} | ${d.state} | ${d.detail ?? ''}`)).toEqual([
+      'New alert | email | dana@example.test | sent | message id ses-1',
+      'New alert | email | unverified@example.test | failed after 1 attempt | SES MessageRejected: Email address is not verified',
+      'New alert | slack | default | retrying after 1 attempt | last error: Slack answered 429; next attempt at the time shown',
+      'Reminder 1 | email | dana@example.test | skipped | the alert was acknowledged before it was sent',
+      'Reminder 1 | email | unverified@example.test | pending | ',
+      'Reminder 1 | slack | default | pending | ',
+    ]);
   });
 });
 

@@ -5,6 +5,10 @@
  * moment ago still in the open index).
  */
 import { describe, expect, it } from 'vitest';
+import type { DeliveryTarget } from '../../shared/domain/delivery/delivery.ts';
+import { afterAttempt, DEFAULT_RETRY_POLICY, skipped } from '../../shared/domain/delivery/delivery-outcome.ts';
+import { recordDeliveries, updateDelivery } from '../../shared/domain/delivery/outbox.ts';
+import { DeliveryTally } from '../../shared/domain/metrics/delivery-figures.ts';
 import { OpenAlertTally } from '../../shared/domain/metrics/open-alert-figures.ts';
 import type { HistogramSnapshot } from '../../shared/domain/metrics/response-time-histogram.ts';
 import { TodayTally } from '../../shared/domain/metrics/today-figures.ts';
@@ -73,5 +77,34 @@ describe('open alert figures', () => {
     // Only E's acknowledgment clock still runs (breached); C breached, D at risk, E compliant to resolve.
     expect(figures.clocks.high.acknowledgment).toEqual({ compliant: 0, at_risk: 0, breached: 1 });
     expect(figures.clocks.high.resolution).toEqual({ compliant: 1, at_risk: 1, breached: 1 });
+  });
+});
+
+describe('delivery health', () => {
+  it('counts the deliveries recorded on the alerts per channel and state, leaving stale ones out', () => {
+    const at = REPORT_NOW - 60_000;
+    const policy = DEFAULT_RETRY_POLICY;
+    const targets = (): readonly DeliveryTarget[] => [
+      { channel: 'email', recipient: 'ana@example.test' },
+      { channel: 'email', recipient: 'unverified@example.test' },
+      { channel: 'slack', recipient: 'default' },
+    ];
+    let outbox = recordDeliveries([], [{ kind: 'new-alert', alertId: 'a', dueAt: at }, { kind: 'reminder', alertId: 'a', dueAt: at, reminderNumber: 1 }], targets, at);
+    outbox = updateDelivery(outbox, 1, (d) => afterAttempt(d, { kind: 'accepted', messageId: 'm-1' }, at, policy, 0));
+    outbox = updateDelivery(outbox, 2, (d) => afterAttempt(d, { kind: 'permanent', error: 'SES MessageRejected' }, at, policy, 0));
+    outbox = updateDelivery(outbox, 3, (d) => afterAttempt(d, { kind: 'transient', error: 'HTTP 429', retryAfterMs: 1_000 }, at, policy, 0));
+    outbox = updateDelivery(outbox, 4, (d) => skipped(d, 'the alert was acknowledged before it was sent', at));
+    const tally = new DeliveryTally();
+    tally.add([reportAlert({ key: 'with-deliveries', createdAt: at, patch: { outbox } }), reportAlert({ key: 'none-yet', createdAt: at })]);
+    expect(tally.finish()).toEqual({
+      email: { pending: 1, sent: 1, retrying: 0, failed: 1 },
+      slack: { pending: 1, sent: 0, retrying: 1, failed: 0 },
+    });
+  });
+
+  it('shows no delivery series while no alert counted has a delivery', () => {
+    const tally = new DeliveryTally();
+    tally.add(reportDayAlerts().map((alert) => ({ ...alert, outbox: [] })));
+    expect(tally.finish()).toBeNull();
   });
 });

@@ -175,7 +175,7 @@ export function AlertPage(props: { view: AlertPageView; csrf: string | null; not
         )}
         <h2>Deliveries</h2>
         {view.deliveries === null ? (
-          <p class="muted">Per-recipient delivery records are not kept by this version: the notifications above were claimed and handed to the mailer.</p>
+          <p class="muted">This alert was stored before deliveries were recorded per recipient.</p>
         ) : view.deliveries.length === 0 ? (
           <p class="muted">No delivery yet.</p>
         ) : (

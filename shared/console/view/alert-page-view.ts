@@ -1,9 +1,13 @@
 /**
  * What the alert page shows, as plain cleaned text: details, labels, source links, the two
- * clocks, every response with who made it and how, every notification sent, the deliveries
- * of each (when the store records them), the timeline, and the actions the alert still takes.
+ * clocks, every response with who made it and how, every notification claimed, the delivery
+ * of each to each recipient (state, attempts, last error: the outbox on the alert), the
+ * timeline, and the actions the alert still takes.
  */
 import type { Alert } from '../../domain/alert/alert.ts';
+import type { Delivery } from '../../domain/delivery/delivery.ts';
+import { outboxOf } from '../../domain/delivery/outbox.ts';
+import type { NotificationKind } from '../../domain/notifications/notification.ts';
 import { multiLine, singleLine } from '../../domain/clean-text.ts';
 import { businessClock } from '../../domain/calendar/business-clock.ts';
 import type { Instant } from '../../domain/instant.ts';
@@ -62,7 +66,7 @@ export interface AlertPageView {
   readonly responses: readonly ResponseRow[];
   readonly notifications: readonly TimedText[];
   readonly failures: readonly TimedText[];
-  /** Null while this store does not record deliveries per recipient; a list once it does. */
+  /** Oldest claim first; null for an alert stored before deliveries were recorded (none kept). */
   readonly deliveries: readonly DeliveryRow[] | null;
   readonly timeline: TimelineModel;
   readonly actions: readonly LinkAction[];
@@ -104,7 +108,46 @@ function notificationsOf(alert: Alert, zone: string, now: Instant): TimedText[] 
   return out.sort((a, b) => a.atIso.localeCompare(b.atIso));
 }
 
-export function alertPageView(alert: Alert, zone: string, now: Instant, deliveries: readonly DeliveryRow[] | null = null): AlertPageView {
+const KIND_WORDS: Readonly<Record<NotificationKind, string>> = {
+  'new-alert': 'New alert',
+  reminder: 'Reminder',
+  'acknowledgment-at-risk': 'Acknowledgment at risk',
+  'acknowledgment-breach': 'Acknowledgment breached',
+  'update-due': 'Update due',
+  'resolution-at-risk': 'Resolution at risk',
+  'resolution-breach': 'Resolution breached',
+  resolved: 'Resolved',
+};
+
+const attemptsText = (n: number) => (n === 1 ? '1 attempt' : `${n} attempts`);
+
+/** A delivery's state in words, with what a person debugging it needs: attempts, last error, why. */
+function deliveryRow(d: Delivery, zone: string, now: Instant): DeliveryRow {
+  const notification = d.notification.kind === 'reminder' ? `Reminder ${d.notification.reminderNumber ?? 1}` : KIND_WORDS[d.notification.kind];
+  const lastError = d.lastError === null ? null : `last error: ${singleLine(d.lastError, 400)}`;
+  const [state, at, detail] = ((): [string, Instant, string | null] => {
+    switch (d.state) {
+      case 'pending':
+        return ['pending', d.claimedAt, d.attempts > 0 ? attemptsText(d.attempts) : null];
+      case 'retrying':
+        return [`retrying after ${attemptsText(d.attempts)}`, d.nextAttemptAt ?? d.claimedAt, lastError === null ? 'next attempt at the time shown' : `${lastError}; next attempt at the time shown`];
+      case 'sent':
+        return [d.attempts > 1 ? `sent after ${attemptsText(d.attempts)}` : 'sent', d.doneAt ?? d.claimedAt, d.messageId === null ? null : `message id ${singleLine(d.messageId, 200)}`];
+      case 'failed':
+        return [`failed after ${attemptsText(d.attempts)}`, d.doneAt ?? d.claimedAt, singleLine(d.reason ?? d.lastError ?? 'no reason recorded', 400)];
+      case 'skipped':
+        return ['skipped', d.doneAt ?? d.claimedAt, d.reason === null ? null : singleLine(d.reason, 400)];
+    }
+  })();
+  return { ...timed(notification, at, zone, now), notification, channel: d.channel, recipient: singleLine(d.recipient, 320), state, detail };
+}
+
+function deliveriesOf(alert: Alert, zone: string, now: Instant): DeliveryRow[] | null {
+  if (alert.outbox === undefined) return null;
+  return [...outboxOf(alert)].sort((a, b) => a.seq - b.seq).map((d) => deliveryRow(d, zone, now));
+}
+
+export function alertPageView(alert: Alert, zone: string, now: Instant): AlertPageView {
   const sla = evaluateSla(
     { policy: alert.sla, createdAt: alert.createdAt, timeline: alert.timeline, acknowledgedAt: alert.acknowledgedAt, resolvedAt: alert.resolvedAt },
     now,
@@ -147,7 +190,7 @@ export function alertPageView(alert: Alert, zone: string, now: Instant, deliveri
     })),
     notifications: notificationsOf(alert, zone, now),
     failures: alert.notified.failures.map((f) => timed(singleLine(`${f.kind} by ${f.channel}: ${f.error}`, 500), f.at, zone, now)),
-    deliveries,
+    deliveries: deliveriesOf(alert, zone, now),
     timeline: timelineModel(
       { createdAt: alert.createdAt, timeline: alert.timeline, calendar: alert.sla.calendar, responses: alert.responses.map((r) => ({ type: r.type, by: singleLine(r.by, 80), at: r.at })), resolvedAt: alert.resolvedAt, zone },
       now,

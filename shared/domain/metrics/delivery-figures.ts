@@ -1,40 +1,29 @@
 /**
- * Delivery health for the metrics: how many notification deliveries are sent, retrying or
- * failed, per channel, counted from the delivery records kept on alerts. The records of an
- * alert are counted once: the caller feeds today's alerts and the open alerts created before
- * today (see collect-metrics.ts), so an alert in both listings is not counted twice.
- *
- * Alerts record no per-recipient deliveries yet (only claim marks, notification-marks.ts), so
- * `deliveriesOf` finds none and no delivery series is exposed; once alerts carry delivery
- * records, `deliveriesOf` reads them and every channel and state below appears.
+ * Delivery health for the metrics: how many notification deliveries are pending, sent,
+ * retrying or failed, per channel, counted from the outbox kept on each alert (the open
+ * deliveries and the newest finished ones, outbox.ts). The records of an alert are counted
+ * once: the caller feeds today's alerts and the open alerts created before today (see
+ * collect-metrics.ts), so an alert in both listings is not counted twice. A skipped delivery
+ * (stale when its turn came) was owed to nobody any more and is not a health figure.
  */
 import type { Alert } from '../alert/alert.ts';
+import { DELIVERY_CHANNELS, type DeliveryChannel } from '../delivery/delivery.ts';
+import { outboxOf } from '../delivery/outbox.ts';
 
-export type DeliveryChannel = 'email' | 'slack';
-export const DELIVERY_CHANNELS: readonly DeliveryChannel[] = ['email', 'slack'];
+export { DELIVERY_CHANNELS, type DeliveryChannel };
 export type DeliveryHealth = 'pending' | 'sent' | 'retrying' | 'failed';
 export const DELIVERY_HEALTH: readonly DeliveryHealth[] = ['pending', 'sent', 'retrying', 'failed'];
 
-export interface DeliveryRecord {
-  readonly channel: DeliveryChannel;
-  readonly state: DeliveryHealth | 'skipped';
-}
-
-/** Counts per channel and state; null while alerts carry no delivery records. */
+/** Counts per channel and state; null when no alert counted had a delivery. */
 export type DeliveryFigures = Readonly<Record<DeliveryChannel, Readonly<Record<DeliveryHealth, number>>>> | null;
-
-/** The delivery records of an alert. */
-export function deliveriesOf(_alert: Alert): readonly DeliveryRecord[] | null {
-  return null;
-}
 
 export class DeliveryTally {
   private counts: Record<DeliveryChannel, Record<DeliveryHealth, number>> | null = null;
 
   add(alerts: readonly Alert[]): void {
     for (const alert of alerts) {
-      const records = deliveriesOf(alert);
-      if (records === null) continue;
+      const records = outboxOf(alert);
+      if (records.length === 0) continue;
       this.counts ??= {
         email: { pending: 0, sent: 0, retrying: 0, failed: 0 },
         slack: { pending: 0, sent: 0, retrying: 0, failed: 0 },
