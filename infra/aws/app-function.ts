@@ -29,6 +29,8 @@ export interface AppFunctionProps {
   /** A fixed name, for functions whose ARN others must know before it exists (timer targets). */
   readonly functionName?: string;
   /** For functions invoked asynchronously (by Scheduler): retries, then this destination. */
+  /** Reserved concurrency: both a guarantee and a cap (none: the account's shared pool). */
+  readonly reservedConcurrency?: number;
   readonly async?: { readonly retryAttempts: number; readonly maxEventAge: Duration; readonly onFailure: IDestination };
 }
 
@@ -61,6 +63,7 @@ export class AppFunction extends Construct {
       ...(props.functionName === undefined ? {} : { functionName: props.functionName }),
       environment: { ...BUNDLE_RUNTIME_ENVIRONMENT, ...props.environment },
       ...(props.async === undefined ? {} : props.async),
+      ...(props.reservedConcurrency === undefined ? {} : { reservedConcurrentExecutions: props.reservedConcurrency }),
       bundling: {
         forceDockerBundling: false,
         format: OutputFormat.ESM,

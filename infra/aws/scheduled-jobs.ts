@@ -66,6 +66,10 @@ export class ScheduledJobs extends Construct {
         environment,
         memorySize: 512,
         timeout: Duration.seconds(60),
+        // A breach wave fires thousands of timers at once: capped here, the excess waits in
+        // Lambda's event queue (throttled events are retried for the hour below) instead of
+        // taking the concurrency the API needs.
+        reservedConcurrency: config.aws.timerConcurrency,
         async: { retryAttempts: 2, maxEventAge: Duration.hours(1), onFailure },
       });
       // Re-read the alert, claim what is due (recording its deliveries), arm the next timer.

@@ -110,6 +110,10 @@ export interface OperationsConfig {
 /** Deployment only: the HTTP API stage's throttle; past it API Gateway answers 429. */
 export interface AwsDeploymentConfig {
   readonly api: { readonly rateLimit: number; readonly burstLimit: number };
+  /** Reserved concurrency of each timer function: a storm of timers queues (Lambda retries
+   * throttled timer events for up to an hour, the sweeper after) instead of taking the
+   * concurrency the API needs. */
+  readonly timerConcurrency: number;
 }
 
 export interface AppConfig {

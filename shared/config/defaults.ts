@@ -87,3 +87,5 @@ export const DEFAULT_GRAFANA_SIGNATURE_HEADER = 'X-Grafana-Alerting-Signature';
  * burst; a request past either gets 429, which Alertmanager and PagerDuty clients retry.
  */
 export const DEFAULT_AWS_API = { rateLimit: 5_000, burstLimit: 5_000 } as const;
+/** Each of the three timer functions: 30 reserved in all, so an account needs a quota of 130. */
+export const DEFAULT_TIMER_CONCURRENCY = 10;

@@ -1,13 +1,15 @@
 /**
  * The parts of the configuration file that only the AWS deployment reads (the CDK stack at
- * synth time): who hears the alarms, and how many requests a second the HTTP API lets through
- * before it answers 429. The local stack ignores both.
+ * synth time): who hears the alarms, how many requests a second the HTTP API lets through
+ * before it answers 429, and how many timer functions may run at once. The local stack ignores
+ * all three.
  *
  * ```yaml
  * operations:
  *   alarm_emails: [ops@example.com]   # each gets an SNS subscription confirmation email
  * aws:
  *   api: {rate: 5000, burst: 5000}    # API Gateway stage throttle: requests/s and burst
+ *   timer_concurrency: 10             # reserved concurrency of each timer function
  * ```
  */
 import * as z from 'zod/mini';
@@ -30,6 +32,13 @@ export const operationsSchema = strict({
   ),
 });
 
+/** Reserved concurrency is taken from the account's quota, which keeps 100 unreserved. */
+const concurrency = z.number().check(
+  z.refine((n) => Number.isSafeInteger(n) && n >= 1 && n <= 900, {
+    error: "expected a whole number of concurrent executions from 1 to 900 (reserved from the account's Lambda concurrency quota, which keeps 100 unreserved)",
+  }),
+);
+
 export const awsSchema = strict({
   api: z.optional(
     strict({
@@ -37,4 +46,5 @@ export const awsSchema = strict({
       burst: z.optional(positiveWhole(API_ACCOUNT_BURST_QUOTA, 'requests')),
     }),
   ),
+  timer_concurrency: z.optional(concurrency),
 });

@@ -5,7 +5,7 @@
  */
 import type { AppConfig, IntegrationConfig, NotificationRouting } from './app-config.ts';
 import { PRIORITIES, type Priority } from '../domain/sla/priority.ts';
-import { DEFAULT_AWS_API, DEFAULT_CONSOLE, DEFAULT_GRAFANA_SIGNATURE_HEADER, DEFAULT_INTEGRATION_PRIORITY, DEFAULT_LINKS, DEFAULT_MONITORING, DEFAULT_NOTIFICATIONS, DEFAULT_REPORTING } from './defaults.ts';
+import { DEFAULT_AWS_API, DEFAULT_TIMER_CONCURRENCY, DEFAULT_CONSOLE, DEFAULT_GRAFANA_SIGNATURE_HEADER, DEFAULT_INTEGRATION_PRIORITY, DEFAULT_LINKS, DEFAULT_MONITORING, DEFAULT_NOTIFICATIONS, DEFAULT_REPORTING } from './defaults.ts';
 import { DEFAULT_CALENDAR, resolveCalendars, resolvePolicies } from './resolve-calendars.ts';
 import type { ConfigFile } from './schema.ts';
 
@@ -86,6 +86,7 @@ export function resolveConfig(file: ConfigFile): AppConfig {
     operations: { alarmEmails: [...(file.operations?.alarm_emails ?? [])] },
     aws: {
       api: { rateLimit: file.aws?.api?.rate ?? DEFAULT_AWS_API.rateLimit, burstLimit: file.aws?.api?.burst ?? DEFAULT_AWS_API.burstLimit },
+      timerConcurrency: file.aws?.timer_concurrency ?? DEFAULT_TIMER_CONCURRENCY,
     },
   };
 }

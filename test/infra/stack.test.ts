@@ -239,6 +239,12 @@ describe('the delivery stage', () => {
     ]);
   });
 
+  it('reserves concurrency for the timer functions only, so a wave of timers cannot starve the API', () => {
+    const reserved = (fn: AppFunction) => resources(s.template)[logicalId(fn.fn)]?.Properties?.['ReservedConcurrentExecutions'];
+    for (const fn of s.stack.jobs.timerFunctions) expect(reserved(fn), fn.node.id).toBe(10);
+    for (const fn of [...s.stack.http.functions, s.stack.jobs.sweeper, s.stack.jobs.report, sender()]) expect(reserved(fn), fn.node.id).toBeUndefined();
+  });
+
   it('alarms on dead letters, a backlog older than 15 minutes, and sender errors', () => {
     const alarms = ofType(s.template, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties ?? {});
     const on = (metric: string, dimension: string) => alarms.find((a) => a['MetricName'] === metric && json(a['Dimensions']).includes(dimension));
