@@ -4,4 +4,4 @@ import { mountConsole } from '../shared/http/groups/console-group.ts';
 import { createHttpApp } from '../shared/http/http-app.ts';
 import { serve } from './runtime/aws-root.ts';
 
-export const handler = serve((root) => handle(createHttpApp(root.deps, (app) => mountConsole(app, root.deps, root.linkSecret))));
+export const handler = serve((root) => handle(createHttpApp(root.deps, (app) => mountConsole(app, root.deps, root.linkKeys))));

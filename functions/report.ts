@@ -16,8 +16,8 @@ export interface ReportResult {
   readonly messageId?: string;
 }
 
-export const handler = serve(({ deps, mailer }) => async (event: unknown): Promise<ReportResult> => {
-  const outcome = await sendReport(deps, { mailer }, parseReportEvent(event));
+export const handler = serve(({ deps, mailer, linkSecret }) => async (event: unknown): Promise<ReportResult> => {
+  const outcome = await sendReport(deps, { mailer, linkSecret }, parseReportEvent(event));
   switch (outcome.kind) {
     case 'sent':
       return { outcome: 'sent', interval: outcome.report.interval, period: outcome.report.label, messageId: outcome.messageId };

@@ -145,7 +145,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           repeat(
             `${interval} report`,
             () => nextReportAt(interval, time, timezone, clock.now()) - clock.now(),
-            () => sendReport(deps, { mailer, build: reports.build }, { interval }),
+            () => sendReport(deps, { mailer, build: reports.build, linkSecret: options.linkSecret }, { interval }),
             logger,
           ),
         );

@@ -9,7 +9,9 @@
  * use case needs; only this one mails directly instead of through the delivery outbox. `build`
  * lets the
  * composition root build the report elsewhere (a worker thread locally). A MailError
- * propagates: the scheduler's retry, or the operator, sends again.
+ * propagates: the scheduler's retry, or the operator, sends again. With `linkSecret` each
+ * recipient gets a message of their own whose links are view links signed for them
+ * (mail-report-each.ts); without it, one message to all with plain links.
  */
 import type { PeriodReport } from '../domain/report/period-report.ts';
 import type { Mailer } from '../ports/mailer.ts';
@@ -17,6 +19,7 @@ import type { ReportBuilder } from '../ports/report-builder.ts';
 import { renderReportEmail } from '../report/report-email.ts';
 import type { AppDeps } from './app-deps.ts';
 import { buildReport, type BuildReportRequest } from './build-report.ts';
+import { mailReportEach } from './mail-report-each.ts';
 
 export type SendReportDeps = Pick<AppDeps, 'config' | 'store' | 'clock' | 'logger' | 'rollups'>;
 
@@ -26,7 +29,7 @@ export type SendReportOutcome =
 
 export async function sendReport(
   deps: SendReportDeps,
-  { mailer, build }: { readonly mailer: Mailer; readonly build?: ReportBuilder },
+  { mailer, build, linkSecret }: { readonly mailer: Mailer; readonly build?: ReportBuilder; readonly linkSecret?: string | Buffer },
   request: BuildReportRequest = {},
 ): Promise<SendReportOutcome> {
   const recipients = deps.config.reporting.recipients;
@@ -35,7 +38,8 @@ export async function sendReport(
     return { kind: 'no_recipients' };
   }
   const report = await (build ?? ((r: BuildReportRequest) => buildReport(deps, r)))(request);
-  const { messageId } = await mailer.send(renderReportEmail(report, recipients));
+  const { messageId } =
+    linkSecret === undefined ? await mailer.send(renderReportEmail(report, recipients)) : await mailReportEach(deps, mailer, report, recipients, linkSecret);
   deps.logger.info('report sent', {
     interval: report.interval,
     period: report.label,
@@ -48,6 +52,6 @@ export async function sendReport(
 }
 
 /** The daily report (the schedule's default), kept for callers that send only that. */
-export function sendDailyReport(deps: SendReportDeps, mail: { readonly mailer: Mailer }, request: { readonly date?: string } = {}): Promise<SendReportOutcome> {
+export function sendDailyReport(deps: SendReportDeps, mail: { readonly mailer: Mailer; readonly linkSecret?: string | Buffer }, request: { readonly date?: string } = {}): Promise<SendReportOutcome> {
   return sendReport(deps, mail, request.date === undefined ? { interval: 'daily' } : { interval: 'daily', label: request.date });
 }

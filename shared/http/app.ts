@@ -5,6 +5,7 @@
  */
 import type { Hono } from 'hono';
 import type { AppDeps } from '../app/app-deps.ts';
+import type { LinkKeys } from '../domain/links/link-token.ts';
 import { mountAck } from './groups/ack-group.ts';
 import { mountAlerts } from './groups/alerts-group.ts';
 import { mountConsole } from './groups/console-group.ts';
@@ -16,8 +17,11 @@ import { createHttpApp } from './http-app.ts';
 import type { RequestEnv } from './request-log.ts';
 
 export interface AppOptions {
-  /** The HMAC secret that signs and verifies acknowledgment links. */
-  readonly linkSecret: string | Buffer;
+  /**
+   * The HMAC secret that signs and verifies links in email and console sessions; or the keys,
+   * the current one first, with the previous one while it rotates (still accepted, never used to sign).
+   */
+  readonly linkSecret: LinkKeys;
   /** Where reports are built (a worker thread locally); the use case in this thread by default. */
   readonly buildReport?: ReportBuilder;
   /** More route groups mounted at `/` after the built-in ones (document them in openapi.ts). */

@@ -1,17 +1,23 @@
 /**
- * A same-origin check for every state-changing form POST (the acknowledgment pages, and any
- * page with a form mounted later): the browser's `Sec-Fetch-Site` must say `same-origin`, or
- * its `Origin` must be the request's own origin or one of `trustedOrigins` (the public base
- * URL when it differs from the URL the function sees). A form another site posts, even one
- * carrying a valid link token, is refused with a page that says what happened.
+ * The one same-origin check for every state-changing form POST (the acknowledgment pages and
+ * the console's forms): a POST is accepted only when the request shows it was sent by a page
+ * of this site, and refused with one page that says what happened before its body is read.
  *
- * The decision is hono's own CSRF middleware (hono/csrf: only unsafe methods with a form or
- * text media type are checked; JSON APIs behind keys are untouched); this wrapper only turns
- * its bare 403 into a page. A scripted client without either header must send `Origin`.
+ * - `Sec-Fetch-Site`, when present, decides: only `same-origin` passes (`same-site` is another
+ *   host, which may be someone else's; `none` is no page at all).
+ * - Otherwise `Origin` must be the request's own origin or one of `trustedOrigins` (the public
+ *   base URL, when it differs from the URL the function sees).
+ * - A POST carrying neither is refused too. Every browser in use sends `Origin` on a POST, so
+ *   only something stripping it or a script sends neither; the forms are for browsers, and
+ *   scripts have the JSON API (bearer keys, no cookie, no form: never checked here). A script
+ *   that must use a form sends `Origin` naming the site.
+ *
+ * Every method but GET, HEAD and OPTIONS is checked, whatever its content type: the form
+ * routes accept url-encoded forms only, so no legitimate request is lost by checking more.
+ * The console's forms also carry a CSRF token and its cookie is SameSite=Strict; this check is
+ * the layer that needs no state and also covers the acknowledgment pages, which have no session.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { csrf } from 'hono/csrf';
-import { HTTPException } from 'hono/http-exception';
 import { escapeHtml } from './html/escape.ts';
 import { htmlPage, pageResponse } from './html/page.ts';
 
@@ -20,30 +26,37 @@ export interface SameOriginOptions {
   readonly trustedOrigins?: readonly string[];
 }
 
-const HEADING = 'This form was sent from another site';
-const TEXT =
-  'sla-watch only accepts this button from its own page, so that another site cannot act in your name. ' +
-  'Open the link from your email again and press the button on the page it shows.';
+/** Where a form POST says it came from: this site's page, another site, or it does not say. */
+export type FormSource = 'own-page' | 'other-site' | 'unstated';
 
-export function crossSitePage(c: Context): Response {
-  return pageResponse(c, 403, htmlPage(HEADING, `<h1>${escapeHtml(HEADING)}</h1><p class="notice error">${escapeHtml(TEXT)}</p>`));
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function formSource(request: { readonly url: string; readonly headers: Headers }, trustedOrigins: ReadonlySet<string>): FormSource {
+  const site = request.headers.get('sec-fetch-site');
+  if (site !== null) return site === 'same-origin' ? 'own-page' : 'other-site';
+  const origin = request.headers.get('origin');
+  if (origin === null) return 'unstated';
+  return origin === new URL(request.url).origin || trustedOrigins.has(origin) ? 'own-page' : 'other-site';
+}
+
+export const REFUSED_HEADING = 'This form was not sent from a page of sla-watch';
+const REFUSED_TEXT =
+  'sla-watch only accepts its buttons from its own pages, so that another site cannot act in your name, and this request ' +
+  'did not come from one. Nothing was changed. Go back, reload the page (or open the link from your email again) and ' +
+  'press the button there.';
+const SCRIPT_TEXT = 'Scripts use the JSON API with an API key instead; a script that must send this form sends an Origin header naming this site.';
+
+/** The refusal page: 403, self-contained (no stylesheet or script to load), never cached. */
+export function formRefusedPage(c: Context): Response {
+  const body = `<h1>${escapeHtml(REFUSED_HEADING)}</h1><p class="notice error">${escapeHtml(REFUSED_TEXT)}</p><p class="small">${escapeHtml(SCRIPT_TEXT)}</p>`;
+  return pageResponse(c, 403, htmlPage(REFUSED_HEADING, body));
 }
 
 export function sameOriginForms(options: SameOriginOptions = {}): MiddlewareHandler {
   const trusted = new Set((options.trustedOrigins ?? []).map((origin) => new URL(origin).origin));
-  const check = csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || trusted.has(origin) });
   return async (c, next) => {
-    let allowed = false;
-    try {
-      // A no-op `next`: a 403 thrown later by the route itself must not read as a cross-site form.
-      await check(c, async () => {
-        allowed = true;
-      });
-    } catch (error) {
-      if (error instanceof HTTPException && error.status === 403) return crossSitePage(c);
-      throw error;
-    }
-    if (allowed) await next();
+    if (!SAFE_METHODS.has(c.req.method) && formSource(c.req.raw, trusted) !== 'own-page') return formRefusedPage(c);
+    await next();
     return undefined;
   };
 }

@@ -34,7 +34,8 @@ import {
 } from './report-format.ts';
 import { trendSvg, trendTableHtml } from './trend-chart.ts';
 
-export type ReportHtmlVariant = 'email' | 'page';
+/** `console`: the page's card inside the console frame, which draws its own navigation. */
+export type ReportHtmlVariant = 'email' | 'page' | 'console';
 export type HtmlSection = (report: PeriodReport, variant: ReportHtmlVariant) => string;
 
 const PRIORITY_COLOURS: Readonly<Record<Priority, string>> = {
@@ -59,7 +60,7 @@ const STATE_COLOURS: Readonly<Record<BacklogState, string>> = {
 const INTERVAL_PATHS = { daily: 'daily', weekly: 'weekly', monthly: 'monthly' } as const;
 
 function navigation(report: PeriodReport, variant: ReportHtmlVariant): string {
-  if (variant === 'email') return '';
+  if (variant !== 'page') return '';
   const path = (label: string) => `/reports/${INTERVAL_PATHS[report.interval]}/${encodeURIComponent(label)}`;
   const previous = `<a href="${escapeHtml(path(report.navigation.previous))}" style="color:#1d4ed8;">&larr; ${escapeHtml(report.navigation.previous)}</a>`;
   const next = report.navigation.next === null ? '' : `<a href="${escapeHtml(path(report.navigation.next))}" style="color:#1d4ed8;">${escapeHtml(report.navigation.next)} &rarr;</a>`;

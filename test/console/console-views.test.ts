@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { CalendarSpec } from '../../shared/domain/calendar/calendar-spec.ts';
 import { businessWindows } from '../../shared/domain/calendar/business-windows.ts';
 import { signLinkToken, verifyLinkToken } from '../../shared/domain/links/link-token.ts';
-import { consoleKey, csrfToken, checkCsrf, signSession, signTicket, verifySession, verifyTicket } from '../../shared/domain/links/session-token.ts';
-import { signViewToken, verifyViewToken } from '../../shared/domain/links/view-token.ts';
+import { consoleKey, consoleKeys, csrfToken, checkCsrf, signSession, signTicket, verifySession, verifyTicket } from '../../shared/domain/links/session-token.ts';
+import { signViewToken, verifyViewToken, viewLinkUrl } from '../../shared/domain/links/view-token.ts';
 import type { DeliveryTarget } from '../../shared/domain/delivery/delivery.ts';
 import { afterAttempt, DEFAULT_RETRY_POLICY, skipped } from '../../shared/domain/delivery/delivery-outcome.ts';
 import { recordDeliveries, updateDelivery } from '../../shared/domain/delivery/outbox.ts';
@@ -17,7 +17,7 @@ import { slaTimeline } from '../../shared/domain/sla/sla-timeline.ts';
 import { alertPageView } from '../../shared/console/view/alert-page-view.ts';
 import { buildBoardView, NO_FILTERS } from '../../shared/console/view/board-view.ts';
 import { explainView } from '../../shared/console/view/explain-view.ts';
-import { parsePeriod, periodNav } from '../../shared/console/view/report-nav.ts';
+import { choosePeriod, periodNav } from '../../shared/console/view/report-nav.ts';
 import { spacedDuration, wallText, zoneLabel } from '../../shared/console/view/time-text.ts';
 import { timelineModel } from '../../shared/console/view/timeline-model.ts';
 import { FIXTURE_CREATED_AT, HIGH_24X7_POLICY, makeAlert } from '../support/alert-fixtures.ts';
@@ -157,13 +157,38 @@ describe('what-if and report navigation', () => {
     expect(explainView(config, { priority: 'urgent', arrival: 'x', calendar: 'nope' }, 0).problems).toHaveLength(2);
   });
 
-  it('offers the previous day always and the next only once it has ended', () => {
+  it('reads latest as the last complete day, week and month in the reporting zone', () => {
+    // Saturday 5 December 2026, 03:00 UTC: still Friday evening in New York.
+    const now = Date.UTC(2026, 11, 5, 3);
+    expect(choosePeriod('daily', 'latest', 'UTC', now)).toEqual({ ok: true, interval: 'daily', label: '2026-12-04' });
+    expect(choosePeriod('daily', 'latest', 'America/New_York', now)).toEqual({ ok: true, interval: 'daily', label: '2026-12-03' });
+    expect(choosePeriod('weekly', 'latest', 'UTC', now)).toEqual({ ok: true, interval: 'weekly', label: '2026-W48' });
+    expect(choosePeriod('monthly', 'latest', 'UTC', now)).toEqual({ ok: true, interval: 'monthly', label: '2026-11' });
+    expect(choosePeriod('weekly', '2026-W49', 'UTC', now)).toEqual({ ok: true, interval: 'weekly', label: '2026-W49' });
+  });
+
+  it('explains a bad period instead of reporting another one', () => {
     const now = Date.UTC(2026, 11, 5, 10);
-    const period = parsePeriod('daily/latest', 'UTC', now);
-    expect(period).toEqual({ kind: 'daily', date: '2026-12-04' });
-    expect(periodNav(period!, 'UTC', now)).toMatchObject({ previous: { href: '/reports/daily/2026-12-03' }, next: null });
-    expect(periodNav({ kind: 'daily', date: '2026-12-02' }, 'UTC', now).next?.href).toBe('/reports/daily/2026-12-03');
-    expect(parsePeriod('daily/2026-02-30', 'UTC', now)).toBeNull();
+    expect(choosePeriod('daily', '2026-02-30', 'UTC', now)).toMatchObject({ ok: false, status: 400, text: expect.stringContaining('2026-11-30') });
+    // 2026 has 53 ISO weeks, 2025 only 52: week 53 of 2025 would silently be week 1 of 2026.
+    expect(choosePeriod('weekly', '2025-W53', 'UTC', now)).toMatchObject({ ok: false, status: 400, text: expect.stringContaining('2026-W49') });
+    expect(choosePeriod('monthly', '2026-13', 'UTC', now)).toMatchObject({ ok: false, status: 400 });
+    expect(choosePeriod('monthly', '2027-01', 'UTC', now)).toMatchObject({ ok: false, status: 404, heading: 'This report does not exist yet' });
+    expect(choosePeriod('yearly', '2026', 'UTC', now)).toMatchObject({ ok: false, status: 404 });
+  });
+
+  it('pages through periods by the report\'s own navigation and switches to the week and month holding the day', () => {
+    const weekly = periodNav({ interval: 'weekly', label: '2026-W49', navigation: { previous: '2026-W48', next: null } }, '2026-11-30');
+    expect(weekly).toMatchObject({ heading: 'Weekly report 2026-W49', previous: { href: '/reports/weekly/2026-W48' }, next: null });
+    expect(weekly.intervals).toEqual([
+      { href: '/reports/daily/2026-11-30', text: 'Day', current: false },
+      { href: '/reports/weekly/2026-W49', text: 'Week', current: true },
+      { href: '/reports/monthly/2026-11', text: 'Month', current: false },
+    ]);
+    // 1 January 2027 is in ISO week 53 of 2026.
+    const daily = periodNav({ interval: 'daily', label: '2027-01-01', navigation: { previous: '2026-12-31', next: '2027-01-02' } }, '2027-01-01');
+    expect(daily.next?.href).toBe('/reports/daily/2027-01-02');
+    expect(daily.intervals.map((i) => i.href)).toEqual(['/reports/daily/2027-01-01', '/reports/weekly/2026-W53', '/reports/monthly/2027-01']);
   });
 });
 
@@ -184,6 +209,29 @@ describe('tokens', () => {
     expect(verifySession(session, Buffer.from(secret), now).ok).toBe(false);
     expect(verifyViewToken(view, secret, now + 10)).toEqual({ ok: false, reason: 'expired' });
     expect(verifySession(session, key, now + 10)).toEqual({ ok: false, reason: 'expired' });
+  });
+
+  it('keeps view links, sessions, tickets and CSRF tokens of the previous link key valid while the key rotates', () => {
+    const now = 1_000;
+    const previous = 'previous-link-secret-0123456789';
+    const rotated = [secret, previous];
+    const oldView = signViewToken({ subject: { kind: 'report', period: 'weekly/2026-W49' }, recipient: 'r@example.test', expiresAt: now + 10 }, previous);
+    const [currentKey, previousKey] = consoleKeys(rotated) as [Buffer, Buffer];
+    const oldSession = signSession({ person: 'Dana', method: 'password', id: 's1', expiresAt: now + 10 }, previousKey);
+    expect(verifyViewToken(oldView, rotated, now)).toMatchObject({ ok: true, claims: { subject: { kind: 'report', period: 'weekly/2026-W49' } } });
+    expect(verifySession(oldSession, consoleKeys(rotated), now)).toMatchObject({ ok: true, claims: { person: 'Dana' } });
+    expect(verifyTicket(signTicket({ id: 't1', expiresAt: now + 10 }, previousKey), consoleKeys(rotated), now).ok).toBe(true);
+    expect(checkCsrf(csrfToken('s1', previousKey), 's1', [currentKey, previousKey])).toBe(true);
+    // Once the previous key is dropped, what it signed stops working.
+    expect(verifyViewToken(oldView, secret, now)).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(verifySession(oldSession, currentKey, now)).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(checkCsrf(csrfToken('s1', previousKey), 's1', currentKey)).toBe(false);
+  });
+
+  it('sends an alert view link to the console and a report view link to the reports', () => {
+    const request = { recipient: 'r@example.test', baseUrl: 'https://sla.example.test/', ttlSeconds: 60, now: 0 };
+    expect(viewLinkUrl({ ...request, subject: { kind: 'alert', alertId: 'a1' } }, secret)).toMatch(/^https:\/\/sla\.example\.test\/view\/[\w-]+\.[\w-]+$/);
+    expect(viewLinkUrl({ ...request, subject: { kind: 'report', period: 'daily/2026-12-04' } }, secret)).toMatch(/^https:\/\/sla\.example\.test\/reports\/view\/[\w-]+\.[\w-]+$/);
   });
 
   it('checks the CSRF token of the session it was made for only', () => {

@@ -177,7 +177,7 @@ describe('POST /ack/:token', () => {
   });
 
   it('refuses a body that is not the page form', async () => {
-    const json = await post(token('acknowledge'), '{}', { 'content-type': 'application/json' });
+    const json = await post(token('acknowledge'), '{}', { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' });
     expect(json.status).toBe(415);
     expectPageHeaders(json);
     const huge = await post(token('update'), `note=${'x'.repeat(20_000)}`);
@@ -226,13 +226,17 @@ describe('forms sent from another site', () => {
     ['Origin null (a sandboxed frame)', { ...FORM_TYPE, origin: 'null' }],
     ['neither header', FORM_TYPE],
     ['a text/plain body', { 'content-type': 'text/plain', origin: 'https://evil.example' }],
+    ['a JSON body with neither header (a script)', { 'content-type': 'application/json' }],
+    ['Sec-Fetch-Site none (typed into the address bar, no page)', { ...FORM_TYPE, 'sec-fetch-site': 'none' }],
+    ['Sec-Fetch-Site cross-site with a trusted Origin', { ...FORM_TYPE, 'sec-fetch-site': 'cross-site', origin: 'http://localhost' }],
   ])('%s: a 403 page saying why, and nothing is recorded even with a valid token', async (_, headers) => {
     const response = await post(token('acknowledge'), '', headers);
     expect(response.status).toBe(403);
     expectPageHeaders(response);
     const text = await pageText(response);
-    expect(text).toContain('This form was sent from another site');
-    expect(text).toContain('Open the link from your email again');
+    expect(text).toContain('This form was not sent from a page of sla-watch');
+    expect(text).toContain('Nothing was changed.');
+    expect(text).toContain('open the link from your email again');
     expect(await stored()).toEqual(alert);
   });
 

@@ -40,6 +40,8 @@ export interface ReportCommandWiring {
   loadConfig(options: { configPath: string | undefined; dataDir: string; baseUrl: string; env: CliIo['env'] }): Promise<AppConfig>;
   openStore(dataDir: string): Promise<{ store: AlertStore; rollups?: ReportRollups; close(): Promise<void> }>;
   openMailer(sesUrl: string, from: string): { mailer: Mailer; close(): void };
+  /** The stack's link key: `--send` signs each recipient's view links with it (without, plain links). */
+  linkSecret?(dataDir: string): Promise<string>;
   readonly clock: Clock;
 }
 
@@ -53,6 +55,7 @@ export const localReportWiring: ReportCommandWiring = {
     return (await loadLocalConfig({ path: configPath, env, secrets, baseUrl })).config;
   },
   openStore: (dataDir) => openLocalStore({ dataDir }),
+  linkSecret: async (dataDir) => (await loadOrCreateLocalSecrets(dataDir)).linkSecret,
   openMailer(sesUrl, from) {
     const client = new SESClient({ endpoint: sesUrl, region: 'us-east-1', credentials: localCredentials, maxAttempts: 3 });
     return { mailer: new SesMailer({ client, from }), close: () => client.destroy() };
@@ -118,7 +121,7 @@ export function makeReportCommand(wiring: ReportCommandWiring): Command {
       const { store, rollups, close } = await wiring.openStore(dataDir);
       try {
         const deps = { config, store, clock: wiring.clock, logger: stderrLogger(io), ...(rollups === undefined ? {} : { rollups }) };
-        if (values.send && sesUrl !== undefined) return await send(deps, wiring, sesUrl, request, io);
+        if (values.send && sesUrl !== undefined) return await send(deps, wiring, sesUrl, request, io, await wiring.linkSecret?.(dataDir));
         if (values.csv) {
           const interval = request.interval ?? 'daily';
           const label = request.label ?? lastCompletePeriodLabel(interval, wiring.clock.now(), config.reporting.timezone);
@@ -163,10 +166,11 @@ async function send(
   sesUrl: string,
   request: BuildReportRequest,
   io: CliIo,
+  linkSecret: string | undefined,
 ): Promise<number> {
   const { mailer, close } = wiring.openMailer(sesUrl, deps.config.notifications.from);
   try {
-    const outcome = await sendReport(deps, { mailer }, request);
+    const outcome = await sendReport(deps, linkSecret === undefined ? { mailer } : { mailer, linkSecret }, request);
     switch (outcome.kind) {
       case 'sent':
         io.out(`sent the ${outcome.report.interval} report for ${outcome.report.label} to ${outcome.recipients} recipient(s), message id ${outcome.messageId}`);

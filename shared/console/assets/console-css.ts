@@ -46,7 +46,10 @@ dl.facts dt{color:var(--muted)}dl.facts dd{margin:0;word-break:break-word}
 .timeline .bar-ack{fill:var(--warn)}.timeline .bar-res{fill:var(--bad)}
 ul.legend{display:flex;flex-wrap:wrap;gap:4px 14px;list-style:none;padding:0;margin:8px 0 0;font-size:.85rem}
 pre{white-space:pre-wrap;word-break:break-all;background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:8px;font-size:.85rem}
-.pager{display:flex;gap:12px;align-items:center;margin:12px 0}
+nav.reports{margin:0 0 12px}
+.pager{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:baseline;margin:12px 0}.pager h1{margin:0}
+nav.tabs{display:flex;gap:4px;margin:0 0 8px}nav.tabs a{padding:4px 12px;border:1px solid var(--line);border-radius:6px;text-decoration:none;background:var(--card)}
+nav.tabs a[aria-current=page]{background:var(--accent);color:var(--accent-text);border-color:var(--accent);font-weight:700}
 .paper{background:#fff;color:#111827;border-radius:8px;overflow:auto}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:720px){

@@ -6,7 +6,7 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Instant } from '../../domain/instant.ts';
-import { checkCsrf, csrfToken, signSession, verifySession, type SessionClaims } from '../../domain/links/session-token.ts';
+import { checkCsrf, csrfToken, signSession, verifySession, type ConsoleKeys, type SessionClaims } from '../../domain/links/session-token.ts';
 import { readRawBody } from '../../http/request-body.ts';
 import type { Viewer } from '../pages/layout.tsx';
 
@@ -19,10 +19,10 @@ function isHttps(c: Context): boolean {
   return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
 }
 
-export function currentSession(c: Context, key: Buffer, now: Instant): SessionClaims | null {
+export function currentSession(c: Context, keys: ConsoleKeys, now: Instant): SessionClaims | null {
   const token = getCookie(c, SESSION_COOKIE);
   if (token === undefined) return null;
-  const checked = verifySession(token, key, now);
+  const checked = verifySession(token, keys, now);
   return checked.ok ? checked.claims : null;
 }
 
@@ -52,8 +52,9 @@ export async function readForm(c: Context): Promise<URLSearchParams | null> {
   return new URLSearchParams(Buffer.from(raw).toString('utf8'));
 }
 
-export function formCsrfOk(form: URLSearchParams, session: SessionClaims, key: Buffer): boolean {
-  return checkCsrf(form.get('csrf') ?? '', session.id, key);
+/** Forms rendered before the link key rotated still carry a token of the previous key: accepted. */
+export function formCsrfOk(form: URLSearchParams, session: SessionClaims, keys: ConsoleKeys): boolean {
+  return checkCsrf(form.get('csrf') ?? '', session.id, keys);
 }
 
 /** A path on this site to return to after sign-in; anything else goes to the board. */

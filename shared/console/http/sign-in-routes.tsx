@@ -42,7 +42,7 @@ function personFrom(form: URLSearchParams): string | null {
 export function signInRoutes(ctx: ConsoleContext): Hono<RequestEnv> {
   const routes = new Hono<RequestEnv>();
   const { deps, key } = ctx;
-  const keys = deps.config.apiKeys.map((k) => ({ name: k.name, digest: digest(k.key) }));
+  const apiKeys = deps.config.apiKeys.map((k) => ({ name: k.name, digest: digest(k.key) }));
   const password = deps.config.console.password === null ? null : digest(deps.config.console.password);
   const sessionMs = deps.config.console.sessionTtlSeconds * SECOND_MS;
 
@@ -58,11 +58,11 @@ export function signInRoutes(ctx: ConsoleContext): Hono<RequestEnv> {
     if (fields === null) return sendProblem(c, 415, 'This request cannot be handled', 'Send the sign-in form from the sign-in page.');
     const next = safeNext(fields.get('next'));
     const now = deps.clock.now();
-    if (!verifyTicket(fields.get('csrf') ?? '', key, now).ok) return form(c, 403, next, 'The sign-in form had expired. Please try again.');
+    if (!verifyTicket(fields.get('csrf') ?? '', ctx.keys, now).ok) return form(c, 403, next, 'The sign-in form had expired. Please try again.');
     const person = personFrom(fields);
     if (person === null) return form(c, 422, next, 'Give your name: responses you make are recorded in it.');
     const secret = fields.get('secret') ?? '';
-    const keyName = matchApiKey(keys, secret);
+    const keyName = matchApiKey(apiKeys, secret);
     const passwordOk = password !== null && timingSafeEqual(digest(secret), password);
     if (keyName === null && !passwordOk) {
       deps.logger.warn('console sign-in refused', { person });
@@ -75,7 +75,7 @@ export function signInRoutes(ctx: ConsoleContext): Hono<RequestEnv> {
   });
 
   routes.get('/sign-in/:ticket', (c) => {
-    const checked = verifyTicket(c.req.param('ticket'), key, deps.clock.now());
+    const checked = verifyTicket(c.req.param('ticket'), ctx.keys, deps.clock.now());
     if (!checked.ok || checked.claims.id.startsWith('form:') || ctx.usedTickets.has(checked.claims.id)) {
       return sendProblem(c, checked.ok ? 410 : 400, 'This sign-in link cannot be used', 'It was already used, has expired or is not complete. Restart sla-watch for a new one, or sign in with an API key.');
     }
@@ -84,7 +84,7 @@ export function signInRoutes(ctx: ConsoleContext): Hono<RequestEnv> {
 
   routes.post('/sign-in/:ticket', async (c) => {
     const now = deps.clock.now();
-    const checked = verifyTicket(c.req.param('ticket'), key, now);
+    const checked = verifyTicket(c.req.param('ticket'), ctx.keys, now);
     if (!checked.ok || checked.claims.id.startsWith('form:') || ctx.usedTickets.has(checked.claims.id)) {
       return sendProblem(c, checked.ok ? 410 : 400, 'This sign-in link cannot be used', 'It was already used, has expired or is not complete. Restart sla-watch for a new one, or sign in with an API key.');
     }
@@ -101,7 +101,7 @@ export function signInRoutes(ctx: ConsoleContext): Hono<RequestEnv> {
     const who = signedIn(c, ctx);
     if (!who.ok) return c.redirect('/sign-in', 303);
     const fields = await readForm(c);
-    if (fields === null || !formCsrfOk(fields, who.session, key)) return sendProblem(c, 403, 'This request was refused', 'The form was not sent from this console. Reload the page and try again.', who.viewer);
+    if (fields === null || !formCsrfOk(fields, who.session, ctx.keys)) return sendProblem(c, 403, 'This request was refused', 'The form was not sent from this console. Reload the page and try again.', who.viewer);
     endSession(c);
     return c.redirect('/sign-in', 303);
   });

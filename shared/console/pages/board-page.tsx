@@ -2,6 +2,7 @@
 /** The board (`/`): counts, filters, and the open alerts most pressing first. */
 import { PRIORITIES } from '../../domain/sla/priority.ts';
 import { BOARD_STATUSES, STATUS_WORDS, type BoardFilters, type BoardView } from '../view/board-view.ts';
+import { latestReportLinks } from '../view/report-nav.ts';
 import { ClockCell } from './clock-cell.tsx';
 
 function pageHref(filters: BoardFilters, page: number): string {
@@ -80,6 +81,15 @@ export function BoardPage(props: { view: BoardView }) {
         ))}
       </ul>
       <Filters view={view} />
+      <nav class="reports small" aria-label="SLA reports">
+        SLA reports:{' '}
+        {latestReportLinks().map((link, i) => (
+          <>
+            {i === 0 ? null : ' · '}
+            <a href={link.href}>{link.text}</a>
+          </>
+        ))}
+      </nav>
       {view.rows.length === 0 ? (
         <p class="card">{view.openCount === 0 ? 'No open alerts. Everything is answered.' : 'No open alert matches these filters.'}</p>
       ) : (

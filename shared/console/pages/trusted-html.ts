@@ -1,7 +1,7 @@
 /**
  * The one way raw markup enters a console page. Everything else is a hono/jsx value, escaped
  * when rendered. Reviewed callers only:
- * - the daily report's card (shared/report/report-html.ts), which escapes every value itself
+ * - the SLA report's card (shared/report/report-html.ts), which escapes every value itself
  *   because it is also the body of the report email: its `<body>` is lifted out of the
  *   document so the console frame can hold it.
  */

@@ -138,6 +138,13 @@ function parseClaims(payload: Buffer): LinkClaims | null {
  */
 export type LinkKeys = string | Buffer | readonly (string | Buffer)[];
 
+/** The keys as a list, the signing (current) key first. */
+export function linkKeyList(keys: LinkKeys): readonly (string | Buffer)[] {
+  const list = typeof keys === 'string' || Buffer.isBuffer(keys) ? [keys] : keys;
+  if (list.length === 0) throw new Error('no link key');
+  return list;
+}
+
 /**
  * Checks a token: shape, then signature (constant time, against every key, with no early exit),
  * then expiry (at most a year after `now`, else malformed; valid strictly before `expiresAt`),

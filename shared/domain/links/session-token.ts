@@ -7,10 +7,12 @@
  *   session can post in its name;
  * - a sign-in ticket (the one-time URL `npm start` prints) names a random id the server
  *   accepts once, and expires within minutes.
+ * While the link key rotates there are two console keys: tokens are signed with the current
+ * one and accepted under either, so sessions and open forms outlive the rotation.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Instant } from '../instant.ts';
-import { openPayload, signPayload } from './link-token.ts';
+import { linkKeyList, openPayload, signPayload, type LinkKeys } from './link-token.ts';
 
 export interface SessionClaims {
   /** The person's name as they gave it at sign-in: responses are recorded in it. */
@@ -34,6 +36,14 @@ export function consoleKey(linkSecret: string | Buffer): Buffer {
   return createHmac('sha256', linkSecret).update('sla-watch console v1').digest();
 }
 
+/** The console key of each link key, in the same order: the first signs, every one verifies. */
+export function consoleKeys(linkKeys: LinkKeys): readonly Buffer[] {
+  return linkKeyList(linkKeys).map(consoleKey);
+}
+
+/** Console keys to verify with: one, or the current and the previous while rotating. */
+export type ConsoleKeys = Buffer | readonly Buffer[];
+
 function json(payload: Buffer): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(payload.toString('utf8'));
@@ -47,7 +57,7 @@ export function signSession(claims: SessionClaims, key: Buffer): string {
   return signPayload({ x: 's', p: claims.person, m: claims.method, i: claims.id, e: claims.expiresAt }, key);
 }
 
-export function verifySession(token: string, key: Buffer, now: Instant): TokenCheck<SessionClaims> {
+export function verifySession(token: string, key: ConsoleKeys, now: Instant): TokenCheck<SessionClaims> {
   const opened = openPayload(token, key);
   if (!opened.ok) return opened;
   const w = json(opened.payload);
@@ -62,7 +72,7 @@ export function signTicket(claims: TicketClaims, key: Buffer): string {
   return signPayload({ x: 't', i: claims.id, e: claims.expiresAt }, key);
 }
 
-export function verifyTicket(token: string, key: Buffer, now: Instant): TokenCheck<TicketClaims> {
+export function verifyTicket(token: string, key: ConsoleKeys, now: Instant): TokenCheck<TicketClaims> {
   const opened = openPayload(token, key);
   if (!opened.ok) return opened;
   const w = json(opened.payload);
@@ -76,9 +86,13 @@ export function csrfToken(sessionId: string, key: Buffer): string {
   return createHmac('sha256', key).update(`csrf:${sessionId}`).digest('base64url');
 }
 
-/** Whether `presented` is the session's CSRF token, compared in constant time. */
-export function checkCsrf(presented: string, sessionId: string, key: Buffer): boolean {
-  const expected = Buffer.from(csrfToken(sessionId, key));
+/** Whether `presented` is the session's CSRF token under any of the keys, compared in constant time. */
+export function checkCsrf(presented: string, sessionId: string, key: ConsoleKeys): boolean {
   const given = Buffer.from(presented);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  let matched = false;
+  for (const each of Buffer.isBuffer(key) ? [key] : key) {
+    const expected = Buffer.from(csrfToken(sessionId, each));
+    matched = (given.length === expected.length && timingSafeEqual(given, expected)) || matched;
+  }
+  return matched;
 }

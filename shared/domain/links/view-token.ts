@@ -8,7 +8,7 @@
  * report), so a view token never passes for an action link and an action link never for a view.
  */
 import { SECOND_MS, type Instant } from '../instant.ts';
-import { openPayload, signPayload } from './link-token.ts';
+import { openPayload, signPayload, type LinkKeys } from './link-token.ts';
 
 export type ViewSubject = { readonly kind: 'alert'; readonly alertId: string } | { readonly kind: 'report'; readonly period: string };
 
@@ -55,8 +55,11 @@ function parse(payload: Buffer): ViewClaims | null {
   return null;
 }
 
-/** Shape, signature (constant time), kind, then expiry (valid strictly before expiresAt). */
-export function verifyViewToken(token: string, secret: string | Buffer, now: Instant): ViewVerification {
+/**
+ * Shape, signature (constant time, under the current link key or the previous one while it
+ * rotates), kind, then expiry (valid strictly before expiresAt).
+ */
+export function verifyViewToken(token: string, secret: LinkKeys, now: Instant): ViewVerification {
   const opened = openPayload(token, secret);
   if (!opened.ok) return opened;
   const claims = parse(opened.payload);
@@ -65,11 +68,19 @@ export function verifyViewToken(token: string, secret: string | Buffer, now: Ins
   return { ok: true, claims };
 }
 
-/** `${baseUrl}/view/${token}`, signed for `recipient`, expiring ttlSeconds after `now`. */
+/**
+ * Where a view token is opened: an alert's page is the console's (`/view/`), a report's page
+ * is served where reports are built (`/reports/view/`).
+ */
+export function viewPath(subject: ViewSubject, token: string): string {
+  return subject.kind === 'alert' ? `/view/${token}` : `/reports/view/${token}`;
+}
+
+/** The view link of `subject` under `baseUrl`, signed for `recipient`, expiring ttlSeconds after `now`. */
 export function viewLinkUrl(
   request: { readonly subject: ViewSubject; readonly recipient: string; readonly baseUrl: string; readonly ttlSeconds: number; readonly now: Instant },
   secret: string | Buffer,
 ): string {
   const token = signViewToken({ subject: request.subject, recipient: request.recipient, expiresAt: request.now + request.ttlSeconds * SECOND_MS }, secret);
-  return `${request.baseUrl.replace(/\/+$/, '')}/view/${token}`;
+  return `${request.baseUrl.replace(/\/+$/, '')}${viewPath(request.subject, token)}`;
 }

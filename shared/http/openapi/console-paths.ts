@@ -71,11 +71,27 @@ export const consolePaths: Readonly<Record<string, Json>> = {
   '/view/{token}': {
     get: {
       operationId: 'consoleViewLink',
-      summary: "An email's view link: the alert's (or report's) page, read only, without signing in; changes nothing",
+      summary: "An alert email's view link: the alert's page, read only, without signing in; changes nothing",
       tags: ['console'],
       security: [],
       parameters: [pathParam('token', 'A signed view token for one recipient, expiring like acknowledgment links')],
-      responses: { '200': page('The page'), '400': page('The link is not valid'), '404': page('No such alert'), '410': page('The link has expired') },
+      responses: {
+        '200': page('The page'),
+        '303': { description: "A report's view link: to /reports/view/{token} (See Other)" },
+        '400': page('The link is not valid'),
+        '404': page('No such alert'),
+        '410': page('The link has expired'),
+      },
+    },
+  },
+  '/reports/view/{token}': {
+    get: {
+      operationId: 'consoleReportViewLink',
+      summary: "A report email's view link: the report's page (day, week or month), read only, without signing in; changes nothing",
+      tags: ['console'],
+      security: [],
+      parameters: [pathParam('token', 'A signed view token for one recipient and one report period, expiring like acknowledgment links')],
+      responses: { '200': page('The report page'), '400': page('The link is not valid'), '410': page('The link has expired') },
     },
   },
   '/console/console.css': { get: { operationId: 'consoleStylesheet', summary: 'The console stylesheet', tags: ['console'], security: [], responses: { '200': asset('text/css') } } },
