@@ -4,6 +4,7 @@
  * browser would (same-origin headers).
  */
 import type { Hono } from 'hono';
+import type { LinkKeys } from '../../shared/domain/links/link-token.ts';
 import { createApp } from '../../shared/http/app.ts';
 import { TEST_SECRETS } from '../support/config-fixtures.ts';
 import { testDeps, type TestDepsOptions } from '../support/test-deps.ts';
@@ -54,8 +55,9 @@ export class Browser {
   }
 }
 
-export function consoleApp(options: TestDepsOptions = {}) {
+/** The app with every route group; `linkKeys` the current link key first, as while it rotates. */
+export function consoleApp(options: TestDepsOptions = {}, linkKeys: LinkKeys = CONSOLE_LINK_SECRET) {
   const t = testDeps(options);
-  const app = createApp(t.deps, { linkSecret: CONSOLE_LINK_SECRET });
+  const app = createApp(t.deps, { linkSecret: linkKeys });
   return { ...t, app, browser: () => new Browser(app) };
 }
