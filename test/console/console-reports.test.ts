@@ -144,7 +144,8 @@ describe('forms not sent from a page of this site', () => {
         headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: b.cookie ?? '', ...headers },
         body: new URLSearchParams({ action: 'acknowledge', csrf }).toString(),
       });
-    for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://evil.example' }, { origin: 'null' }]) {
+    const foreign: Record<string, string>[] = [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://evil.example' }, { origin: 'null' }];
+    for (const headers of foreign) {
       const refused = await respond(headers);
       expect(refused.status).toBe(403);
       expect(refused.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");

@@ -2,13 +2,17 @@
  * The web console in a real browser, against `sla-watch start` run as a user runs it: sign in
  * with the one-time link it prints, watch an alert posted to a webhook appear on the board
  * and its countdown move, open it, see its SLA timeline, acknowledge it as the signed-in
- * person; open a view link from the mail viewer without a session; see clear pages for a
- * tampered or expired link and a refusal for a form without its CSRF token; and axe-core
- * finds no serious or critical violation on any page, in light and dark mode.
+ * person; move from the board to last week's and last month's reports and page through them;
+ * open a view link from the mail viewer without a session, and the report email's own links
+ * (sent by `sla-watch report --send`) the same way; see clear pages for a bad report period,
+ * a tampered or expired link, a form without its CSRF token and a form another site posts;
+ * and axe-core finds no serious or critical violation on any page, in light and dark mode.
  *
  * With SLA_WATCH_SCREENSHOTS=DIR it also saves the README's screenshots there.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import { promisify } from 'node:util';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -48,6 +52,22 @@ async function startCli(dir: string): Promise<Started> {
   const signInUrl = await waitFor('the console line of the start banner', async () => /console:\s+(\S+\/sign-in\/\S+)\n/.exec(out)?.[1], 30_000, 100);
   const secrets = JSON.parse(await readFile(join(dir, 'data', 'secrets.json'), 'utf8')) as Started['secrets'];
   return { log: () => out, process: child, url: `http://127.0.0.1:${port}`, sesUrl: `http://127.0.0.1:${sesPort}`, signInUrl, secrets };
+}
+
+/** `2026-W49`: the ISO week holding `date` (UTC, the default reporting zone). */
+function isoWeekOf(date: Date): string {
+  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  day.setUTCDate(day.getUTCDate() + 4 - (day.getUTCDay() || 7));
+  const week = Math.ceil(((day.getTime() - Date.UTC(day.getUTCFullYear(), 0, 1)) / 86_400_000 + 1) / 7);
+  return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+/** A page served from another site (`localhost`, where the stack is `127.0.0.1`). */
+async function otherSite(body: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<!DOCTYPE html><html lang="en"><title>Prizes</title><body>${body}</body></html>`));
+  await new Promise<void>((done) => server.listen(0, 'localhost', done));
+  const { port } = server.address() as { port: number };
+  return { url: `http://localhost:${port}/`, close: () => new Promise((done) => server.close(() => done())) };
 }
 
 describe.runIf(executable)('the web console in Chromium', () => {
@@ -155,6 +175,42 @@ describe.runIf(executable)('the web console in Chromium', () => {
     await check('what-if');
     await page.goto(`${stack.url}/reports/daily/latest`);
     await check('report');
+
+    // From the board to last week's report, back a week, over to the month holding it.
+    await page.goto(`${stack.url}/`);
+    await Promise.all([page.waitForURL('**/reports/weekly/latest'), page.click('nav.reports >> text=Last week')]);
+    const week = (await page.textContent('h1')) as string;
+    expect(week).toMatch(/^Weekly report \d{4}-W\d{2}$/);
+    await check('weekly report');
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'report-weekly-console.png'), fullPage: true });
+    await Promise.all([page.waitForURL(/\/reports\/weekly\/\d{4}-W\d{2}$/), page.click('a[rel=prev]')]);
+    expect(await page.textContent('h1')).not.toBe(week);
+    expect(await page.locator('a[rel=next]').count()).toBe(1);
+    await Promise.all([page.waitForURL(/\/reports\/monthly\/\d{4}-\d{2}$/), page.click('nav.tabs >> text=Month')]);
+    expect(await page.textContent('h1')).toMatch(/^Monthly report \d{4}-\d{2}$/);
+    expect(await page.locator('nav.tabs a[aria-current=page]').textContent()).toBe('Month');
+    await page.goto(`${stack.url}/reports/monthly/latest`);
+    await check('monthly report');
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'report-monthly-console.png'), fullPage: true });
+    const badPeriod = await page.goto(`${stack.url}/reports/weekly/2025-W53`);
+    expect(badPeriod?.status()).toBe(400);
+    expect(await page.textContent('h1')).toBe('No such report period');
+    await check('bad report period');
+
+    // A page on another site posting a form to sla-watch: the browser says where it came from.
+    const evil = await otherSite(`<form method="post" action="${stack.url}/alerts/${alertId}/respond"><input type="hidden" name="action" value="resolve"><button id="go">Win a prize</button></form>`);
+    try {
+      await page.goto(evil.url);
+      const [refusal] = await Promise.all([page.waitForNavigation(), page.click('#go')]);
+      expect(refusal?.status()).toBe(403);
+      expect(await page.textContent('h1')).toBe('This form was not sent from a page of sla-watch');
+      await check('form refused');
+      if (SHOTS) await page.screenshot({ path: join(SHOTS, 'form-refused.png'), fullPage: true });
+    } finally {
+      await evil.close();
+    }
+    const stillOpen = (await (await fetch(`${stack.url}/alerts/${alertId}`, { headers: { authorization: `Bearer ${stack.secrets.apiKey}` } })).json()) as { status: string };
+    expect(stillOpen.status).toBe('acknowledged');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${stack.url}/`);
     await check('board on a phone');
@@ -180,8 +236,25 @@ describe.runIf(executable)('the web console in Chromium', () => {
     expect(expired?.status()).toBe(410);
     expect(await page.textContent('h1')).toBe('This link has expired');
 
+    // The week's report mailed by the command line: its links open with no session either.
+    await promisify(execFile)(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'infra/cli/main.ts'), 'report', '--send', '--week', isoWeekOf(new Date()), '--data-dir', join(dir, 'data')], {
+      cwd: dir,
+      env: { ...process.env, SLA_WATCH_CONFIG: '' },
+    });
+    const reportMail = await waitFor('the weekly report email', async () => (await readMailbox(stack.sesUrl)).find((m) => m.subject.startsWith('SLA report week')));
+    const reportLinks = [...(reportMail.body.html ?? '').matchAll(/href="([^"]+)"/g)].map((m) => (m[1] as string).replace(/&amp;/g, '&'));
+    const pageLink = reportLinks.find((href) => href.includes('/reports/view/')) as string;
+    expect(reportLinks.filter((href) => href.includes('/alerts/'))).toEqual([]);
+    expect((await page.goto(pageLink))?.status()).toBe(200);
+    expect(await page.textContent('h1')).toBe(`Weekly report ${isoWeekOf(new Date())}`);
+    expect(await page.textContent('main')).toContain('Shown to manager@example.com by a view link');
+    await check('report by view link');
+    const alertLinkInReport = reportLinks.find((href) => /\/view\//.test(href) && !href.includes('/reports/')) as string;
+    expect((await page.goto(alertLinkInReport))?.status()).toBe(200);
+    expect(await page.textContent('h1')).toContain('Checkout 5xx above 5%');
+
     await page.goto(`${stack.url}/sign-in`);
     await check('sign-in page');
     expect(problems).toEqual([]);
-  }, 90_000);
+  }, 180_000);
 });
