@@ -182,7 +182,6 @@ describe.runIf(executable)('the web console in Chromium', () => {
     const week = (await page.textContent('h1')) as string;
     expect(week).toMatch(/^Weekly report \d{4}-W\d{2}$/);
     await check('weekly report');
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'report-weekly-console.png'), fullPage: true });
     await Promise.all([page.waitForURL(/\/reports\/weekly\/\d{4}-W\d{2}$/), page.click('a[rel=prev]')]);
     expect(await page.textContent('h1')).not.toBe(week);
     expect(await page.locator('a[rel=next]').count()).toBe(1);
@@ -191,7 +190,14 @@ describe.runIf(executable)('the web console in Chromium', () => {
     expect(await page.locator('nav.tabs a[aria-current=page]').textContent()).toBe('Month');
     await page.goto(`${stack.url}/reports/monthly/latest`);
     await check('monthly report');
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'report-monthly-console.png'), fullPage: true });
+    if (SHOTS) {
+      // This week and month, which hold the alerts posted above.
+      const now = new Date();
+      for (const [path, file] of [[`weekly/${isoWeekOf(now)}`, 'console-report-weekly.png'], [`monthly/${now.toISOString().slice(0, 7)}`, 'console-report-monthly.png']] as const) {
+        await page.goto(`${stack.url}/reports/${path}`);
+        await page.screenshot({ path: join(SHOTS, file), fullPage: true });
+      }
+    }
     const badPeriod = await page.goto(`${stack.url}/reports/weekly/2025-W53`);
     expect(badPeriod?.status()).toBe(400);
     expect(await page.textContent('h1')).toBe('No such report period');
