@@ -208,6 +208,8 @@ describe('tokens', () => {
     expect(verifyTicket(session, key, now).ok).toBe(false);
     expect(verifySession(session, Buffer.from(secret), now).ok).toBe(false);
     expect(verifyViewToken(view, secret, now + 10)).toEqual({ ok: false, reason: 'expired' });
+    const tooLong = signViewToken({ subject: { kind: 'alert', alertId: 'a1' }, recipient: 'r@example.test', expiresAt: now + 366 * 24 * HOUR_MS }, secret);
+    expect(verifyViewToken(tooLong, secret, now)).toEqual({ ok: false, reason: 'malformed' });
     expect(verifySession(session, key, now + 10)).toEqual({ ok: false, reason: 'expired' });
   });
 

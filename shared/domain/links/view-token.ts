@@ -8,7 +8,7 @@
  * report), so a view token never passes for an action link and an action link never for a view.
  */
 import { SECOND_MS, type Instant } from '../instant.ts';
-import { openPayload, signPayload, type LinkKeys } from './link-token.ts';
+import { MAX_LINK_LIFETIME_MS, openPayload, signPayload, type LinkKeys } from './link-token.ts';
 
 export type ViewSubject = { readonly kind: 'alert'; readonly alertId: string } | { readonly kind: 'report'; readonly period: string };
 
@@ -57,13 +57,14 @@ function parse(payload: Buffer): ViewClaims | null {
 
 /**
  * Shape, signature (constant time, under the current link key or the previous one while it
- * rotates), kind, then expiry (valid strictly before expiresAt).
+ * rotates), kind, then expiry (valid strictly before expiresAt; more than a year ahead was
+ * not signed by this server's configuration and is refused as malformed, as for action links).
  */
 export function verifyViewToken(token: string, secret: LinkKeys, now: Instant): ViewVerification {
   const opened = openPayload(token, secret);
   if (!opened.ok) return opened;
   const claims = parse(opened.payload);
-  if (claims === null) return { ok: false, reason: 'malformed' };
+  if (claims === null || claims.expiresAt > now + MAX_LINK_LIFETIME_MS) return { ok: false, reason: 'malformed' };
   if (now >= claims.expiresAt) return { ok: false, reason: 'expired' };
   return { ok: true, claims };
 }
