@@ -1,14 +1,13 @@
 /**
  * Use case: build an SLA report (daily, weekly or monthly) and mail it to
- * `reporting.recipients`, HTML with a text alternative, in one message. Run by the schedules
+ * `reporting.recipients`, HTML with a text alternative. Run by the schedules
  * (EventBridge Scheduler on AWS, the local loop on one machine) and by `sla-watch report
  * --send`. Whether a schedule runs at all (`reporting.enabled`, `reporting.intervals`) is the
  * caller's business; an explicit send always sends.
  *
  * The mailer is an extra argument rather than a member of AppDeps, which holds what every
  * use case needs; only this one mails directly instead of through the delivery outbox. `build`
- * lets the
- * composition root build the report elsewhere (a worker thread locally). A MailError
+ * lets the composition root build the report elsewhere (a worker thread locally). A MailError
  * propagates: the scheduler's retry, or the operator, sends again. With `linkSecret` each
  * recipient gets a message of their own whose links are view links signed for them
  * (mail-report-each.ts); without it, one message to all with plain links.
