@@ -12,7 +12,7 @@
  * Each records what it accepted, with the time, so tests and benchmarks can count deliveries;
  * `GET /stats` answers the records as JSON (for a benchmark running them in another process).
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface Accepted {
@@ -73,10 +73,15 @@ export interface FakeSes {
   readonly rejected: string[];
   /** Emails accepted for an address. */
   to(address: string): Accepted[];
+  /** Answers the requests held so far (`held`), and every later one at once; a request whose
+   * sender is gone by then (its process was killed) is dropped, never accepted. */
+  release(): void;
   stop(): Promise<void>;
 }
 
-export async function startFakeSes(options: { perSecond: number; refuse?: readonly string[] }): Promise<FakeSes> {
+export async function startFakeSes(options: { perSecond: number; refuse?: readonly string[]; held?: boolean }): Promise<FakeSes> {
+  let held = options.held ?? false;
+  const waiting: (() => void)[] = [];
   const bucket = new TokenBucket(options.perSecond);
   const refuse = new Set((options.refuse ?? []).map((a) => a.toLowerCase()));
   const accepted: Accepted[] = [];
@@ -84,34 +89,43 @@ export async function startFakeSes(options: { perSecond: number; refuse?: readon
   const rejected: string[] = [];
   const server = createServer((request, response) => {
     void body(request).then((text) => {
-      if (request.method === 'GET') {
-        response.setHeader('content-type', 'application/json');
-        response.end(JSON.stringify({ accepted, throttled: throttled.length, rejected: rejected.length }));
+      if (held && request.method !== 'GET') {
+        waiting.push(() => {
+          if (!request.socket.destroyed) answer(request, response, text);
+        });
         return;
       }
-      const form = new URLSearchParams(text);
-      const to = form.get('Destination.ToAddresses.member.1') ?? '';
-      response.setHeader('content-type', 'text/xml');
-      if (form.get('Action') !== 'SendEmail') {
-        response.statusCode = 400;
-        response.end(sesError('InvalidAction', 'only SendEmail'));
-      } else if (refuse.has(to.toLowerCase())) {
-        rejected.push(to);
-        response.statusCode = 400;
-        response.end(sesError('MessageRejected', `Email address is not verified. The following identities failed the check in region US-EAST-1: ${to}`));
-      } else if (!bucket.take()) {
-        throttled.push(to);
-        response.statusCode = 400;
-        response.end(sesError('Throttling', 'Maximum sending rate exceeded.'));
-      } else {
-        const messageId = `fake-${accepted.length + 1}`;
-        accepted.push({ to, subject: form.get('Message.Subject.Data') ?? '', at: Date.now(), messageId });
-        response.end(
-          `<SendEmailResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><SendEmailResult><MessageId>${messageId}</MessageId></SendEmailResult><ResponseMetadata><RequestId>fake</RequestId></ResponseMetadata></SendEmailResponse>`,
-        );
-      }
+      answer(request, response, text);
     });
   });
+  const answer = (request: IncomingMessage, response: ServerResponse, text: string): void => {
+    if (request.method === 'GET') {
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify({ accepted, throttled: throttled.length, rejected: rejected.length }));
+      return;
+    }
+    const form = new URLSearchParams(text);
+    const to = form.get('Destination.ToAddresses.member.1') ?? '';
+    response.setHeader('content-type', 'text/xml');
+    if (form.get('Action') !== 'SendEmail') {
+      response.statusCode = 400;
+      response.end(sesError('InvalidAction', 'only SendEmail'));
+    } else if (refuse.has(to.toLowerCase())) {
+      rejected.push(to);
+      response.statusCode = 400;
+      response.end(sesError('MessageRejected', `Email address is not verified. The following identities failed the check in region US-EAST-1: ${to}`));
+    } else if (!bucket.take()) {
+      throttled.push(to);
+      response.statusCode = 400;
+      response.end(sesError('Throttling', 'Maximum sending rate exceeded.'));
+    } else {
+      const messageId = `fake-${accepted.length + 1}`;
+      accepted.push({ to, subject: form.get('Message.Subject.Data') ?? '', at: Date.now(), messageId });
+      response.end(
+        `<SendEmailResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><SendEmailResult><MessageId>${messageId}</MessageId></SendEmailResult><ResponseMetadata><RequestId>fake</RequestId></ResponseMetadata></SendEmailResponse>`,
+      );
+    }
+  };
   const endpoint = await listen(server);
   return {
     endpoint,
@@ -119,6 +133,10 @@ export async function startFakeSes(options: { perSecond: number; refuse?: readon
     throttled,
     rejected,
     to: (address) => accepted.filter((a) => a.to.toLowerCase() === address.toLowerCase()),
+    release: () => {
+      held = false;
+      for (const run of waiting.splice(0)) run();
+    },
     stop: () => close(server),
   };
 }
