@@ -160,7 +160,8 @@ export function alertPageView(alert: Alert, zone: string, now: Instant): AlertPa
     { label: 'Source', value: singleLine(`${alert.sourceName} via ${alert.integrationId} (${alert.format})`, 300) },
     { label: 'Source severity', value: alert.severity === null ? 'none given' : singleLine(alert.severity, 60) },
     { label: 'Received', value: `${utcText(alert.createdAt)} (${wallText(alert.createdAt, zone, now)})` },
-    { label: 'Deliveries received', value: String(alert.deliveries) },
+    // Webhook deliveries of this alert by its source (repeats included), not our notifications.
+    { label: 'Received from the source', value: alert.deliveries === 1 ? 'once' : `${alert.deliveries} times` },
     { label: 'SLA clock', value: alert.sla.calendar === null ? 'around the clock' : `business hours, calendar ${alert.sla.calendar.name} (${alert.sla.calendar.timezone})` },
     { label: 'Alert id', value: alert.id },
   ];
