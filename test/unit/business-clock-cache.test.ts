@@ -50,3 +50,26 @@ describe('the days a calendar has worked out', () => {
     expect(clock.isBusinessTime(at('2032-07-10T12:00:00Z'))).toBe(false);
   });
 });
+
+describe('a window opening at local midnight east of UTC', () => {
+  // Tuesday 00:00 in Berlin is Monday 23:00 UTC: the instant is on the UTC date of Monday.
+  const nightShift = businessClock(calendar('night shift', 'Europe/Berlin', { tue: [{ start: '00:00', end: '06:00' }] }));
+
+  it('is open from its first instant', () => {
+    expect(nightShift.isBusinessTime(at('2026-11-30T23:00:00Z'))).toBe(true);
+    expect(nightShift.isBusinessTime(at('2026-11-30T22:59:59.999Z'))).toBe(false);
+    expect(nightShift.elapsed(at('2026-11-30T23:00:00Z'), at('2026-12-01T00:00:00Z'))).toBe(hours(1));
+  });
+});
+
+describe('instants that are not numbers', () => {
+  it('are refused, naming the argument', () => {
+    const clock = businessClock(calendar('named arguments', 'UTC', weekly(['09:00-17:00'])));
+    expect(() => clock.deadline(Number.NaN, 1)).toThrow('startAt must be a finite epoch-ms instant, got NaN');
+    expect(() => clock.elapsed(0, Number.POSITIVE_INFINITY)).toThrow('toAt must be a finite epoch-ms instant, got Infinity');
+    expect(() => clock.elapsed(Number.NaN, 0)).toThrow('fromAt must be a finite epoch-ms instant, got NaN');
+    expect(() => clock.nextBusinessInstant(Number.NaN)).toThrow('at must be a finite epoch-ms instant, got NaN');
+    expect(() => clock.isBusinessTime(Number.NaN)).toThrow('at must be a finite epoch-ms instant, got NaN');
+    expect(() => clock.deadline(0, -5)).toThrow('durationMs must be a finite number >= 0, got -5');
+  });
+});

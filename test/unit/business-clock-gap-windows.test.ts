@@ -35,6 +35,13 @@ describe('New York windows that the spring-forward gap makes overlap', () => {
     expect(split.isBusinessTime(at('2026-03-01T07:45:00Z'))).toBe(false);
   });
 
+  it('counts the 3 hours of that Sunday when a span or a deadline passes over the whole day', () => {
+    // From Saturday 07:00 EST (after its windows) to Monday 08:00 EDT: Sunday 3 h, Monday 1.5 h + 2 h.
+    expect(split.elapsed(at('2026-03-07T12:00:00Z'), at('2026-03-09T12:00:00Z'))).toBe(hours(6.5));
+    // 4 h from Saturday evening: Sunday's 3 h, then the first hour of Monday (01:00 EDT is 05:00Z).
+    expect(toIso(split.deadline(at('2026-03-07T12:00:00Z'), hours(4)))).toBe('2026-03-09T06:00:00.000Z');
+  });
+
   it('a window swallowed whole by a later one counts nothing extra, whatever their order', () => {
     // 02:30-02:45 lands on 03:30-03:45 EDT, inside 03:00-04:00 EDT: the day has 1 business hour.
     const swallowed = businessClock(calendar('ny swallowed', 'America/New_York', weekly(['02:30-02:45', '03:00-04:00'], everyDay)));
@@ -56,5 +63,17 @@ describe('fixed-offset zones', () => {
     const clock = businessClock(calendar(`office ${zone}`, zone, weekly(['09:00-17:00'])));
     expect(toIso(clock.nextBusinessInstant(at('2026-03-02T00:00:00Z')))).toBe(toIso(at(opensAt)));
     expect(toIso(clock.deadline(at('2026-03-02T00:00:00Z'), hours(8)))).toBe(toIso(at(opensAt) + hours(8)));
+  });
+});
+
+describe('a New York window that the spring-forward gap swallows whole', () => {
+  // 02:00-03:00 does not exist on 2026-03-08: both edges resolve to 03:00 EDT (07:00Z).
+  const graveyard = businessClock(calendar('ny graveyard hour', 'America/New_York', weekly(['02:00-03:00'], everyDay)));
+
+  it('does not open that night: the clock starts the next night at 02:00 EDT', () => {
+    expect(toIso(graveyard.nextBusinessInstant(at('2026-03-08T05:00:00Z')))).toBe('2026-03-09T06:00:00.000Z');
+    expect(graveyard.isBusinessTime(at('2026-03-08T07:00:00Z'))).toBe(false);
+    expect(graveyard.elapsed(at('2026-03-08T00:00:00Z'), at('2026-03-09T00:00:00Z'))).toBe(0);
+    expect(toIso(graveyard.deadline(at('2026-03-08T05:00:00Z'), minutes(30)))).toBe('2026-03-09T06:30:00.000Z');
   });
 });
