@@ -49,6 +49,9 @@ const deadlineCases: DeadlineCase[] = [
   { name: 'lunch: created during lunch', spec: lunch, start: '2026-11-30T12:30:00Z', durationMs: minutes(30), deadline: '2026-11-30T13:30:00.000Z' },
   { name: 'lunch: created at the lunch close', spec: lunch, start: '2026-11-30T12:00:00Z', durationMs: minutes(1), deadline: '2026-11-30T13:01:00.000Z' },
   { name: 'lunch: a whole day ends at the evening close', spec: lunch, start: '2026-11-30T09:00:00Z', durationMs: hours(7), deadline: '2026-11-30T17:00:00.000Z' },
+  // 2026-12-04 is a Friday: 1 h on Friday, Monday's morning 3 h, then 1 h after Monday's lunch.
+  { name: 'lunch: from Friday afternoon past Monday lunch', spec: lunch, start: '2026-12-04T16:00:00Z', durationMs: hours(5), deadline: '2026-12-07T14:00:00.000Z' },
+  { name: 'lunch: from Friday evening to the end of Monday', spec: lunch, start: '2026-12-04T18:00:00Z', durationMs: hours(7), deadline: '2026-12-07T17:00:00.000Z' },
   // Holidays, including the run from Christmas Eve to New Year's Day.
   { name: 'holidays: Wednesday before Christmas to the Monday after New Year', spec: endOfYear, start: '2026-12-23T16:00:00Z', durationMs: hours(4), deadline: '2027-01-04T12:00:00.000Z' },
   { name: 'holidays: created at the close before the break', spec: endOfYear, start: '2026-12-23T17:00:00Z', durationMs: hours(1), deadline: '2027-01-04T10:00:00.000Z' },

@@ -1,11 +1,12 @@
 /**
- * Clocks are shared between equal copies of a calendar (every alert carries its own copy), so
- * two calendars that differ in anything must never be taken for one another: an alert
- * snapshotted before the business hours changed keeps its hours, the next one gets the new.
+ * The business clock at its edges: calendars told apart by content (clocks are shared between
+ * equal copies, as every alert carries its own, so an alert snapshotted before the business
+ * hours changed keeps its hours and the next one gets the new), days years apart, a window at
+ * local midnight, bad arguments, and calendars with business time a decade away or none.
  */
 import { describe, expect, it } from 'vitest';
 import { businessClock } from '../../shared/domain/calendar/business-clock.ts';
-import { toIso } from '../../shared/domain/instant.ts';
+import { DAY_MS, toIso } from '../../shared/domain/instant.ts';
 import { at, calendar, hours, weekly } from './calendar-fixtures.ts';
 
 // 2026-11-30 is a Monday.
@@ -71,5 +72,43 @@ describe('instants that are not numbers', () => {
     expect(() => clock.nextBusinessInstant(Number.NaN)).toThrow('at must be a finite epoch-ms instant, got NaN');
     expect(() => clock.isBusinessTime(Number.NaN)).toThrow('at must be a finite epoch-ms instant, got NaN');
     expect(() => clock.deadline(0, -5)).toThrow('durationMs must be a finite number >= 0, got -5');
+  });
+});
+
+describe('a calendar whose business days are all holidays for ten years', () => {
+  // Open on Mondays only, and every Monday from 2026-11-30 for 532 weeks is a holiday.
+  const mondays = Array.from({ length: 532 }, (_, week) => toIso(at('2026-11-30T00:00:00Z') + week * 7 * DAY_MS).slice(0, 10));
+  const closed = calendar('closed for a decade', 'UTC', { mon: [{ start: '09:00', end: '17:00' }] }, mondays);
+
+  it('is reported as having no business time instead of searching forever', () => {
+    const clock = businessClock(closed);
+    expect(() => clock.deadline(at('2026-11-30T00:00:00Z'), hours(1))).toThrow('Calendar "closed for a decade" has no business time for 3700 days');
+    expect(() => clock.nextBusinessInstant(at('2026-11-30T00:00:00Z'))).toThrow('Calendar "closed for a decade" has no business time for 3700 days');
+  });
+});
+
+describe('a calendar with an hour of business a week', () => {
+  it('reaches a deadline more than ten years out without taking itself for empty', () => {
+    const sundays = businessClock(calendar('an hour on Sundays', 'UTC', { sun: [{ start: '00:00', end: '01:00' }] }));
+    // 600 business hours from Monday 2026-11-30: the 600th Sunday from 2026-12-06, at 01:00.
+    expect(sundays.deadline(at('2026-11-30T00:00:00Z'), hours(600))).toBe(at('2026-12-06T01:00:00Z') + 599 * 7 * DAY_MS);
+  });
+});
+
+describe('a calendar whose next business day is ten years away', () => {
+  it('still finds it: 3,700 days without business time are searched before giving up', () => {
+    // Open on Saturdays only; every Saturday from 2026-12-05 to 2037-01-10 is a holiday, and the
+    // next one, 2037-01-17 (3,701 days after Monday 2026-11-30), is not.
+    const saturdays = Array.from({ length: 528 }, (_, week) => toIso(at('2026-12-05T00:00:00Z') + week * 7 * DAY_MS).slice(0, 10));
+    const clock = businessClock(calendar('a decade of holidays', 'UTC', { sat: [{ start: '09:00', end: '17:00' }] }, saturdays));
+    expect(toIso(clock.deadline(at('2026-11-30T00:00:00Z'), hours(1)))).toBe('2037-01-17T10:00:00.000Z');
+  });
+
+  it('starts the clock on a business day 3,700 days away', () => {
+    // Open on Fridays only; every Friday from 2026-12-04 to 2037-01-09 is a holiday, and the
+    // next one, 2037-01-16 (3,700 days after Monday 2026-11-30), is not.
+    const fridays = Array.from({ length: 528 }, (_, week) => toIso(at('2026-12-04T00:00:00Z') + week * 7 * DAY_MS).slice(0, 10));
+    const clock = businessClock(calendar('a decade of Friday holidays', 'UTC', { fri: [{ start: '09:00', end: '17:00' }] }, fridays));
+    expect(toIso(clock.nextBusinessInstant(at('2026-11-30T00:00:00Z')))).toBe('2037-01-16T09:00:00.000Z');
   });
 });
