@@ -112,3 +112,9 @@ describe('a calendar whose next business day is ten years away', () => {
     expect(toIso(clock.nextBusinessInstant(at('2026-11-30T00:00:00Z')))).toBe('2037-01-16T09:00:00.000Z');
   });
 });
+
+describe('holidays', () => {
+  it.each(['2026-12-25 closed', 'xmas 2026-12-25', '2026-12-25T00:00'])('refuses %j, which is not just a date', (holiday) => {
+    expect(() => businessClock(calendar(`holiday ${holiday}`, 'UTC', weekly(['09:00-17:00']), [holiday]))).toThrow(`Invalid date "${holiday}": expected YYYY-MM-DD`);
+  });
+});
