@@ -118,3 +118,9 @@ describe('holidays', () => {
     expect(() => businessClock(calendar(`holiday ${holiday}`, 'UTC', weekly(['09:00-17:00']), [holiday]))).toThrow(`Invalid date "${holiday}": expected YYYY-MM-DD`);
   });
 });
+
+describe('window times', () => {
+  it.each(['09:000', 'at 09:00', '9:00 '])('refuses %j, which is not just HH:MM', (start) => {
+    expect(() => businessClock(calendar(`window ${start}`, 'UTC', { mon: [{ start, end: '17:00' }] }))).toThrow(`Invalid time "${start}"`);
+  });
+});
