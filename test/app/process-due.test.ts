@@ -75,7 +75,7 @@ describe('processDue', () => {
     expect(result).toMatchObject({ kind: 'notified', escalated: true });
     expect(t.sender.kinds()).toEqual(['acknowledgment-breach']);
     expect((await reload(t, alert.id)).responses).toEqual([
-      { id: `${alert.id}_1`, type: 'escalation', by: 'sla-watch', note: expect.any(String), at: min(30), via: 'system', actor: 'system' },
+      { id: `${alert.id}_1`, type: 'escalation', by: 'sla-watch', note: 'Not acknowledged by the acknowledgment deadline: escalated.', at: min(30), via: 'system', actor: 'system' },
     ]);
     // The notifier saw the escalation already recorded (it renders it).
     expect(t.sender.sent[0]?.alert.responses).toHaveLength(1);
