@@ -47,8 +47,6 @@ type Failing = FailingRecipient & { lastAt: number };
 
 const noCounts = (): Counts => ({ sent: 0, retried: 0, failed: 0, skipped: 0, open: 0 });
 
-export const NO_DELIVERIES: DeliveryDayData = { byChannel: { email: noCounts(), slack: noCounts() }, failing: [] };
-
 function failingKey(f: Pick<FailingRecipient, 'channel' | 'recipient'>): string {
   return `${f.channel} ${f.recipient.toLowerCase()}`;
 }
