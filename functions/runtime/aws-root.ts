@@ -14,6 +14,7 @@ import { SESClient } from '@aws-sdk/client-ses';
 import { systemClock } from '../../shared/adapters/clock/system-clock.ts';
 import { DynamoReportRollups } from '../../shared/adapters/dynamo/dynamo-report-rollups.ts';
 import { DynamoAlertStore } from '../../shared/adapters/dynamo/dynamo-alert-store.ts';
+import { dynamoLiveFigures } from '../../shared/adapters/dynamo/dynamo-live-figures.ts';
 import { DynamoSuppressionList } from '../../shared/adapters/dynamo/dynamo-suppression-list.ts';
 import { DynamoIntakeStats } from '../../shared/adapters/dynamo/dynamo-intake-stats.ts';
 import { JsonLogger } from '../../shared/adapters/log/json-logger.ts';
@@ -101,7 +102,8 @@ let metricsSink: BusinessMetrics;
 function composeWith(secrets: SecretValues): AwsRoot {
   const metrics = metricsSink;
   const config = configWithSecrets(aws.secretArn, aws.baseUrl, secrets.variables);
-  const store = meteredAlertStore(new DynamoAlertStore({ client: dynamo, tableName: aws.tableName }), metrics);
+  const counted = dynamoLiveFigures({ client: dynamo, tableName: aws.tableName, timezone: config.reporting.timezone, logger });
+  const store = meteredAlertStore(new DynamoAlertStore({ client: dynamo, tableName: aws.tableName, afterWrite: counted.afterWrite }), metrics);
   const timers = new SchedulerTimers({
     client: scheduler,
     groupName: aws.scheduleGroup,
@@ -129,7 +131,7 @@ function composeWith(secrets: SecretValues): AwsRoot {
   const rollups = new DynamoReportRollups({ client: dynamo, tableName: aws.tableName });
   const intakeStats = new DynamoIntakeStats({ client: dynamo, tableName: aws.tableName });
   return {
-    deps: { config, store, timers, deliveries, clock: systemClock, logger, rollups, intakeStats },
+    deps: { config, store, timers, deliveries, clock: systemClock, logger, rollups, intakeStats, live: counted.live },
     delivery,
     linkSecret: secrets.linkSecret,
     linkKeys: secrets.linkKeys,

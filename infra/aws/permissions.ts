@@ -50,6 +50,18 @@ export function grantNeeds(role: Role, needs: FunctionNeeds, shared: SharedResou
   if (needs.queries.length > 0) {
     role.addToPrincipalPolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: needs.queries.map((index) => table.indexArn(index)) }));
   }
+  if (needs.timers && items.includes('PutItem') && !items.includes('UpdateItem')) {
+    // A function that writes alerts (it arms their timers) adds each write to the day's SLA
+    // counters (dynamo-day-counters.ts): UpdateItem on those items only (where it may not
+    // update every item already).
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:UpdateItem'],
+        resources: [table.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['COUNTERS#*'] } },
+      }),
+    );
+  }
   if (needs.rollups === true) {
     role.addToPrincipalPolicy(
       new PolicyStatement({

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { systemClock } from '../../shared/adapters/clock/system-clock.ts';
 import { ensureTable } from '../../shared/adapters/dynamo/create-table.ts';
 import { DynamoAlertStore } from '../../shared/adapters/dynamo/dynamo-alert-store.ts';
+import { dynamoLiveFigures } from '../../shared/adapters/dynamo/dynamo-live-figures.ts';
 import { DynamoReportRollups } from '../../shared/adapters/dynamo/dynamo-report-rollups.ts';
 import { DynamoIntakeStats } from '../../shared/adapters/dynamo/dynamo-intake-stats.ts';
 import { LocalTimers } from '../../shared/adapters/local-timers/local-timers.ts';
@@ -96,7 +97,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const ses = await sesFor(options);
     started.push(ses);
 
-    const store = new DynamoAlertStore(tableOptions);
+    const counted = dynamoLiveFigures({ ...tableOptions, timezone: config.reporting.timezone, logger });
+    const store = new DynamoAlertStore({ ...tableOptions, afterWrite: counted.afterWrite });
     const timers = new LocalTimers(tableOptions);
     const mailer = new SesMailer({ client: ses.client, from: config.notifications.from });
     // One attempt per call: the outbox paces and retries (deliver-one.ts).
@@ -108,7 +110,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const deliveries: DeliveryQueue = { enqueue: async () => undefined };
     const rollups = new DynamoReportRollups(tableOptions);
     const intakeStats = new DynamoIntakeStats({ client: dynamo.client, tableName: LOCAL_TABLE_NAME });
-    const deps: AppDeps = { config, store, timers, deliveries, clock, logger, rollups, intakeStats };
+    const deps: AppDeps = { config, store, timers, deliveries, clock, logger, rollups, intakeStats, live: counted.live };
     const pump = new OutboxPump(delivery);
 
     const reports: ReportThread = await startReportThread({ config, dynamoEndpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, indexShards: table.indexShards }, clock);

@@ -7,6 +7,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { parentPort, workerData } from 'node:worker_threads';
 import { DynamoAlertStore } from '../../shared/adapters/dynamo/dynamo-alert-store.ts';
+import { dynamoLiveFigures } from '../../shared/adapters/dynamo/dynamo-live-figures.ts';
 import { buildReport } from '../../shared/app/build-report.ts';
 import { DynamoReportRollups } from '../../shared/adapters/dynamo/dynamo-report-rollups.ts';
 import { SlaWatchError } from '../../shared/errors.ts';
@@ -15,15 +16,18 @@ import { localCredentials } from './local-credentials.ts';
 import { oneReadAtATime } from './one-read-at-a-time.ts';
 
 const data = workerData as ReportThreadData;
+const silentLogger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 const client = new DynamoDBClient({ endpoint: data.dynamoEndpoint, region: 'local', credentials: localCredentials, maxAttempts: 3 });
 const store = oneReadAtATime(new DynamoAlertStore({ client, tableName: data.tableName, indexShards: data.indexShards }));
 const rollups = new DynamoReportRollups({ client, tableName: data.tableName });
+// The backlog from open alerts' views; this thread writes no alert, so it counts nothing.
+const live = dynamoLiveFigures({ client, tableName: data.tableName, indexShards: data.indexShards, timezone: data.config.reporting.timezone, logger: silentLogger }).live;
 const port = parentPort;
 if (port === null) throw new Error('report-worker.ts runs only as a worker thread');
 
 port.on('message', (message: ReportThreadRequest) => {
   const clock = { now: () => message.nowAt };
-  buildReport({ config: data.config, store, clock, rollups }, message.request).then(
+  buildReport({ config: data.config, store, clock, rollups, live }, message.request).then(
     (report) => port.postMessage({ id: message.id, report } satisfies ReportThreadReply),
     (error: unknown) =>
       port.postMessage({

@@ -8,6 +8,7 @@ import type { AlertStore } from '../ports/alert-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DeliveryQueue } from '../ports/delivery-queue.ts';
 import type { IntakeStatsStore } from '../ports/intake-stats.ts';
+import type { LiveFigures } from '../ports/live-figures.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { ReportRollups } from '../ports/report-rollups.ts';
 import type { Timers } from '../ports/timers.ts';
@@ -24,4 +25,7 @@ export interface AppDeps {
   readonly rollups?: ReportRollups;
   /** Per-integration intake counters for the console; absent where nothing keeps them. */
   readonly intakeStats?: IntakeStatsStore;
+  /** Day counters kept as alerts are written, and open alerts' views: the metrics read these
+   * instead of every alert of the day; absent where the store keeps none. */
+  readonly live?: LiveFigures;
 }

@@ -10,11 +10,14 @@
  * - With `rollups`, every finished day is stored as a rollup; a week or month reuses the
  *   rollups that are final (every alert of the day resolved, same settings) and rebuilds the
  *   rest. A daily report always reads its day: its percentiles are exact.
- * - The backlog comes from the store's open index: what is still open now, whatever its day.
+ * - The backlog comes from the store's open index: what is still open now, whatever its day;
+ *   where the store keeps open alerts' views (`live`), from those, reading whole only the
+ *   alerts it lists.
  */
 import type { DayRollup } from '../domain/report/day-rollup.ts';
 import { ROLLUP_VERSION } from '../domain/report/day-rollup.ts';
 import { BacklogTally } from '../domain/report/backlog.ts';
+import { openAlertView } from '../domain/metrics/open-alert-view.ts';
 import { composeReport } from '../domain/report/compose-report.ts';
 import { DayTally, type ExactTimes } from '../domain/report/day-tally.ts';
 import type { Instant } from '../domain/instant.ts';
@@ -36,12 +39,14 @@ import type { AppDeps } from './app-deps.ts';
 
 /** Alerts read per store query: big enough to keep round trips few, small enough for memory. */
 export const REPORT_PAGE_SIZE = 500;
+/** Open alerts' views per page: small, read from the open index alone. */
+const VIEW_PAGE_SIZE = 2_000;
 /** Parts of a day read concurrently. */
 export const READ_SLICES = 4;
 /** Days rebuilt at once for a week or month. */
 const DAYS_AT_ONCE = 2;
 
-export type BuildReportDeps = Pick<AppDeps, 'config' | 'store' | 'clock' | 'rollups'>;
+export type BuildReportDeps = Pick<AppDeps, 'config' | 'store' | 'clock' | 'rollups' | 'live'>;
 
 export interface BuildReportRequest {
   /** Default `daily`. */
@@ -63,23 +68,25 @@ export async function buildReport(deps: BuildReportDeps, request: BuildReportReq
   const problem = periodProblem(interval, LABEL_FIELDS[interval], label, now, zone);
   if (problem !== null) throw new InvalidRequestError(`invalid ${interval} report period`, [problem]);
   const period = reportPeriod(interval, label, zone);
+  // Days before the first alert stored are empty without a read (the previous period of a first month).
+  const firstCreatedAt = await deps.store.firstCreatedAt();
 
   let days: DayRollup[];
   let exact: ExactTimes | null = null;
   if (interval === 'daily') {
-    const tally = await tallyDay(deps, period.dates[0] as string, now);
+    const tally = await tallyDay(deps, period.dates[0] as string, now, firstCreatedAt);
     days = [tally.rollup()];
     exact = tally.exactTimes();
     await keep(deps, days[0] as DayRollup, now);
   } else {
-    days = await dayRollups(deps, period.dates, now);
+    days = await dayRollups(deps, period.dates, now, firstCreatedAt);
   }
   const previous = interval === 'daily' ? null : previousPeriod(period);
-  const previousDays = previous === null ? null : await dayRollups(deps, previous.dates, now);
+  const previousDays = previous === null ? null : await dayRollups(deps, previous.dates, now, firstCreatedAt);
   const backlog = await readBacklog(deps, now);
   const opened = days.some((d) => PRIORITIES.some((p) => d.priorities[p].opened > 0));
   // The backlog is about now, not the period: only alerts stored before the period's end count as its data.
-  const hasData = opened || (await hasAlertsBefore(deps, period.toAt));
+  const hasData = opened || (firstCreatedAt !== null && firstCreatedAt < period.toAt);
   return composeReport({
     period,
     now,
@@ -107,12 +114,8 @@ function navigation(period: ReportPeriod, now: Instant): ReportNavigation {
   return { previous: previousPeriod(period).label, next: nextStarts > today ? null : next };
 }
 
-async function hasAlertsBefore(deps: BuildReportDeps, toAt: Instant): Promise<boolean> {
-  const first = await deps.store.firstCreatedAt();
-  return first !== null && first < toAt;
-}
-
-async function tallyDay(deps: BuildReportDeps, date: string, now: Instant): Promise<DayTally> {
+/** A day's tally from the day index; a day before the first alert stored has nothing to read. */
+async function tallyDay(deps: BuildReportDeps, date: string, now: Instant, firstCreatedAt: Instant | null): Promise<DayTally> {
   const { config, store } = deps;
   const day = reportDay(date, config.reporting.timezone);
   const tally = new DayTally({
@@ -125,6 +128,7 @@ async function tallyDay(deps: BuildReportDeps, date: string, now: Instant): Prom
     groupBy: config.reporting.groupBy,
   });
   if (day.fromAt > now) return tally; // a day still to come has nothing to read
+  if (firstCreatedAt === null || day.toAt <= firstCreatedAt) return tally;
   await Promise.all(
     daySlices(day.fromAt, Math.min(day.toAt, now + 1), READ_SLICES).map(async ([fromAt, toAt]) => {
       for await (const page of store.listCreatedBetween(fromAt, toAt, REPORT_PAGE_SIZE)) tally.add(page);
@@ -151,7 +155,7 @@ function reusable(deps: BuildReportDeps, rollup: DayRollup | undefined): rollup 
   );
 }
 
-async function dayRollups(deps: BuildReportDeps, dates: readonly string[], now: Instant): Promise<DayRollup[]> {
+async function dayRollups(deps: BuildReportDeps, dates: readonly string[], now: Instant, firstCreatedAt: Instant | null): Promise<DayRollup[]> {
   const stored = deps.rollups === undefined ? new Map<string, DayRollup>() : await deps.rollups.get(deps.config.reporting.timezone, dates);
   const result = new Map<string, DayRollup>();
   const missing: string[] = [];
@@ -163,7 +167,7 @@ async function dayRollups(deps: BuildReportDeps, dates: readonly string[], now: 
   for (let start = 0; start < missing.length; start += DAYS_AT_ONCE) {
     await Promise.all(
       missing.slice(start, start + DAYS_AT_ONCE).map(async (date) => {
-        const rollup = (await tallyDay(deps, date, now)).rollup();
+        const rollup = (await tallyDay(deps, date, now, firstCreatedAt)).rollup();
         await keep(deps, rollup, now);
         result.set(date, rollup);
       }),
@@ -174,8 +178,11 @@ async function dayRollups(deps: BuildReportDeps, dates: readonly string[], now: 
 
 async function readBacklog(deps: BuildReportDeps, now: Instant) {
   const backlog = new BacklogTally(now, deps.config.links.baseUrl);
-  for await (const page of deps.store.listOpen(REPORT_PAGE_SIZE)) backlog.add(page);
-  return backlog.finish();
+  if (deps.live !== undefined) for await (const views of deps.live.openViews.list(VIEW_PAGE_SIZE)) backlog.add(views);
+  else for await (const page of deps.store.listOpen(REPORT_PAGE_SIZE)) backlog.add(page.flatMap((alert) => openAlertView(alert) ?? []));
+  // Read together, the listed alerts go out as one batch of keys.
+  const listed = await Promise.all(backlog.listedIds().map((id) => deps.store.get(id)));
+  return backlog.finish(new Map(listed.flatMap((alert) => (alert === null ? [] : [[alert.id, alert.title] as const]))));
 }
 
 /** `[fromAt, toAt)` cut into `count` adjacent slices of (nearly) equal length that cover it exactly. */

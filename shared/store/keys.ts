@@ -39,3 +39,8 @@ export function rollupPk(timezone: string, date: string): string {
 export function intakeStatsPk(integrationId: string): string {
   return `INTAKE#${integrationId}`;
 }
+
+/** One shard of a day's SLA counters, by the local date in the reporting zone (ports/live-figures.ts). */
+export function dayCountersPk(timezone: string, date: string, shard: number): string {
+  return `COUNTERS#${timezone}#${date}#${shard}`;
+}

@@ -36,11 +36,13 @@
  *   consistent, which it wants anyway), the local timer loop its timers;
  * - `by-created` (`listPk` = ALERT#shard, `createdKey`), keys plus `status` and `priority`
  *   (what `GET /alerts` filters on): newest first;
- * - `open` (`openPk` = OPEN#shard, `createdKey`), sparse, keys only: every alert not yet
- *   resolved, oldest first; an alert leaves it when resolved, so reading it costs what is
- *   open, never the history;
+ * - `open` (`openPk` = OPEN#shard, `createdKey`), sparse, keys plus `openView`: every alert
+ *   not yet resolved, oldest first, with what the metrics and the backlog evaluate; an alert
+ *   leaves it when resolved, so reading it costs what is open, never the history;
  * - `outbox` (`outboxPk` = OUTBOX#shard, `outboxKey` = readyAt#id), sparse, keys only: alerts
  *   with a delivery to make, by when the next one is ready (outbox-index.ts).
+ *
+ * Also `COUNTERS#<zone>#<date>#<shard>`: a day's SLA counters (dynamo-day-counters.ts), no index.
  */
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { OUTBOX_INDEX } from './outbox-index.ts';
@@ -69,7 +71,7 @@ export const INDEX_SHARDS = 16;
  * keys in place, so the local stack keeps each shape in a table of its own name and copies an
  * older table's items over (table-migration.ts).
  */
-export const TABLE_SHAPE = 3;
+export const TABLE_SHAPE = 4;
 
 const CREATED_KEY = { name: 'createdKey', type: 'S' } as const;
 
@@ -102,11 +104,18 @@ export const BY_CREATED_INDEX: IndexDefinition = {
   readsItems: true,
 };
 
+/** The view of an open alert its open index entry carries (open-alert-view.ts). */
+export const OPEN_VIEW_ATTRIBUTE = 'openView';
+
+/**
+ * Carries each open alert's view (about 150 bytes), rewritten only when the view changes
+ * (an acknowledgment), so the metrics and the backlog read the index alone.
+ */
 export const OPEN_INDEX: IndexDefinition = {
   indexName: 'open',
   partitionKey: { name: 'openPk', type: 'S' },
   sortKey: CREATED_KEY,
-  projection: 'KEYS_ONLY',
+  projection: { include: [OPEN_VIEW_ATTRIBUTE] },
   readsItems: true,
 };
 

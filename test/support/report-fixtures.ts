@@ -17,6 +17,7 @@ import type { CalendarSpec } from '../../shared/domain/calendar/calendar-spec.ts
 import type { SlaPolicy } from '../../shared/domain/sla/sla-policy.ts';
 import { slaTimeline } from '../../shared/domain/sla/sla-timeline.ts';
 import { HIGH_24X7_POLICY, makeAlert } from './alert-fixtures.ts';
+import { openAlertView } from '../../shared/domain/metrics/open-alert-view.ts';
 import { BacklogTally } from '../../shared/domain/report/backlog.ts';
 import { composeReport } from '../../shared/domain/report/compose-report.ts';
 import { DayTally } from '../../shared/domain/report/day-tally.ts';
@@ -120,9 +121,11 @@ export function composeDayReport(
     groupBy: options.groupBy ?? null,
   });
   const backlog = new BacklogTally(now, 'https://sla.example.test');
+  const titles = new Map<string, string>();
   for (const page of pages) {
     tally.add(page);
-    backlog.add(page.filter((a) => a.status !== 'resolved'));
+    backlog.add(page.flatMap((alert) => openAlertView(alert) ?? []));
+    for (const alert of page) titles.set(alert.id, alert.title);
   }
   return composeReport({
     period,
@@ -130,7 +133,7 @@ export function composeDayReport(
     days: [tally.rollup()],
     exact: tally.exactTimes(),
     previous: null,
-    backlog: backlog.finish(),
+    backlog: backlog.finish(titles),
     hasData: true,
     allowedBreaches: options.allowedBreaches ?? { critical: 0, high: 2, medium: 3, low: 5 },
     groupBy: options.groupBy ?? null,

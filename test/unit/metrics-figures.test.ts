@@ -10,6 +10,7 @@ import { afterAttempt, DEFAULT_RETRY_POLICY, skipped } from '../../shared/domain
 import { recordDeliveries, updateDelivery } from '../../shared/domain/delivery/outbox.ts';
 import { DeliveryTally } from '../../shared/domain/metrics/delivery-figures.ts';
 import { OpenAlertTally } from '../../shared/domain/metrics/open-alert-figures.ts';
+import { openAlertView } from '../../shared/domain/metrics/open-alert-view.ts';
 import type { HistogramSnapshot } from '../../shared/domain/metrics/response-time-histogram.ts';
 import { TodayTally } from '../../shared/domain/metrics/today-figures.ts';
 import { DayTally } from '../../shared/domain/report/day-tally.ts';
@@ -69,9 +70,9 @@ describe("today's figures", () => {
 describe('open alert figures', () => {
   it('count open and acknowledged alerts and the state of their running clocks only', () => {
     const tally = new OpenAlertTally(REPORT_NOW);
-    tally.add(reportDayAlerts());
+    tally.add(reportDayAlerts().flatMap((alert) => openAlertView(alert) ?? []));
     const figures = tally.finish();
-    // C and D acknowledged, E open; A, B and F resolved (the open index may still list them).
+    // C and D acknowledged, E open; A, B and F resolved (they have no view).
     expect(figures.open.high).toEqual({ open: 1, acknowledged: 2 });
     expect(figures.open.critical).toEqual({ open: 0, acknowledged: 0 });
     // Only E's acknowledgment clock still runs (breached); C breached, D at risk, E compliant to resolve.

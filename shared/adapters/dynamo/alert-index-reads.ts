@@ -49,7 +49,7 @@ export class AlertIndexReads {
 
   constructor(options: AlertIndexReadsOptions) {
     this.options = options;
-    this.listReads = new BatchReads({ client: options.client, tableName: options.tableName, consistent: false });
+    this.listReads = new BatchReads({ client: options.client, tableName: options.tableName, consistent: false, docOnly: true });
   }
 
   async list(query: AlertListQuery): Promise<AlertPage> {

@@ -16,6 +16,7 @@ import { alertPk, utcDay } from '../../store/keys.ts';
 import { outboxAttributes } from './outbox-entries.ts';
 import { instantIdKey, shardKey, shardOf } from '../../store/shard-keys.ts';
 import { ALERT_LIST_PK, DUE_ALERT, INDEX_SHARDS, OPEN_PK, RESOLVED_RETENTION_DAYS, TTL_ATTRIBUTE } from '../../store/table-definition.ts';
+import { openViewAttributes } from './open-view-attributes.ts';
 
 export type Item = Record<string, AttributeValue>;
 
@@ -43,6 +44,7 @@ export function toAlertItem(alert: Alert, doc: string = JSON.stringify(alert), s
   if (alert.status !== 'resolved') item.openPk = { S: shardKey(OPEN_PK, shard) };
   // Sparse `outbox` index: only alerts with deliveries to make (outbox-entries.ts).
   Object.assign(item, outboxAttributes(alert, shards));
+  Object.assign(item, openViewAttributes(alert));
   if (alert.resolvedAt !== null) {
     item[TTL_ATTRIBUTE] = { N: String(Math.floor((alert.resolvedAt + RESOLVED_RETENTION_DAYS * DAY_MS) / 1000)) };
   }

@@ -26,6 +26,9 @@ export interface BatchReadsOptions {
   readonly tableName: string;
   /** Read only the key of each item: enough to know which exist. */
   readonly keysOnly?: boolean;
+  /** Read only the key and the alert document (`doc`): what a listing parses, without the
+   * index attributes beside it. */
+  readonly docOnly?: boolean;
   /** Strongly consistent (the default: writes that follow are conditional on what was read);
    * false for listings, which follow an index that lags anyway, at half the read units. */
   readonly consistent?: boolean;
@@ -42,7 +45,12 @@ export class BatchReads {
     this.client = options.client;
     this.tableName = options.tableName;
     this.consistent = options.consistent ?? true;
-    this.projection = options.keysOnly === true ? { ProjectionExpression: '#pk', ExpressionAttributeNames: { '#pk': PARTITION_KEY.name } } : {};
+    this.projection =
+      options.keysOnly === true
+        ? { ProjectionExpression: '#pk', ExpressionAttributeNames: { '#pk': PARTITION_KEY.name } }
+        : options.docOnly === true
+          ? { ProjectionExpression: '#pk, #doc', ExpressionAttributeNames: { '#pk': PARTITION_KEY.name, '#doc': 'doc' } }
+          : {};
     this.loader = new DataLoader((pks) => this.readBatch(pks), {
       // Not a cache: every read must see the latest write, so each load goes to the table.
       cache: false,

@@ -27,6 +27,9 @@ export interface DynamoAlertStoreOptions {
   /** The table's index shard count (default INDEX_SHARDS); the local stack passes what the
    * table records (create-table.ts). */
   readonly indexShards?: number;
+  /** Called after each stored write with the alert as it was (null for a create) and as it is
+   * now: the day counters' hook (dynamo-live-figures.ts). Awaited; it must not throw. */
+  readonly afterWrite?: (before: Alert | null, after: Alert) => Promise<void>;
 }
 
 export class DynamoAlertStore implements AlertStore {
@@ -35,6 +38,7 @@ export class DynamoAlertStore implements AlertStore {
   private readonly shards: number;
   private readonly reads: BatchReads;
   private readonly indexes: AlertIndexReads;
+  private readonly afterWrite: DynamoAlertStoreOptions['afterWrite'];
 
   constructor(options: DynamoAlertStoreOptions) {
     this.client = options.client;
@@ -43,6 +47,7 @@ export class DynamoAlertStore implements AlertStore {
     assertShardCount(this.shards);
     this.reads = new BatchReads(options);
     this.indexes = new AlertIndexReads({ client: options.client, tableName: options.tableName, shards: this.shards, consistentReads: this.reads });
+    this.afterWrite = options.afterWrite;
   }
 
   async get(id: string): Promise<Alert | null> {
@@ -61,16 +66,18 @@ export class DynamoAlertStore implements AlertStore {
         ),
       (cause) => new AlreadyExistsError(`alert ${alert.id} already exists`, cause),
     );
+    await this.afterWrite?.(null, alert);
   }
 
   async update(alert: Alert, expectedVersion: number): Promise<void> {
     assertVersionStep(alert, expectedVersion);
     const doc = JSON.stringify(alert);
     assertAlertFits(alert.id, doc);
+    let old: Item | undefined;
     await this.write(
       'update',
-      () =>
-        this.client.send(
+      async () => {
+        const out = await this.client.send(
           new PutItemCommand({
             TableName: this.tableName,
             Item: toAlertItem(alert, doc, this.shards),
@@ -78,10 +85,15 @@ export class DynamoAlertStore implements AlertStore {
             ConditionExpression: '#version = :expected',
             ExpressionAttributeNames: { '#version': 'version' },
             ExpressionAttributeValues: { ':expected': { N: String(expectedVersion) } },
+            // The version replaced, for the counters' delta (free: returned values cost no read units).
+            ...(this.afterWrite === undefined ? {} : { ReturnValues: 'ALL_OLD' as const }),
           }),
-        ),
+        );
+        old = out.Attributes;
+      },
       (cause) => new VersionConflictError(`alert ${alert.id} is not at version ${expectedVersion}`, cause),
     );
+    if (this.afterWrite !== undefined && old !== undefined) await this.afterWrite(this.read(old), alert);
   }
 
   async latestOccurrence(integrationId: string, dedupKey: string): Promise<number> {

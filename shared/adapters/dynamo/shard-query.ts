@@ -39,6 +39,7 @@ export function shardQuery(spec: ShardQuerySpec, partitionKeyValue: string): (af
       ...(spec.filter === undefined ? {} : { FilterExpression: spec.filter.expression }),
       ScanIndexForward: spec.order === 'asc',
       Limit: limit,
+      ...spec.extra,
       ...(after === null
         ? {}
         : { ExclusiveStartKey: { [PARTITION_KEY.name]: { S: spec.tablePkOf(after) }, [index.partitionKey.name]: { S: partitionKeyValue }, [sk]: { S: after } } }),

@@ -16,7 +16,7 @@ import { fromAlertItem, toAlertItem, type Item } from './alert-item.ts';
 import { sendUntilProcessed } from './unprocessed.ts';
 
 /** Index key attributes of every shape so far: an item's old ones are dropped before the new ones are derived. */
-const INDEX_ATTRIBUTES = ['day', 'dayPk', 'createdKey', 'listPk', 'openPk', 'duePk', 'dueKey'];
+const INDEX_ATTRIBUTES = ['day', 'dayPk', 'createdKey', 'listPk', 'openPk', 'openView', 'duePk', 'dueKey'];
 const MAX_ITEMS_PER_WRITE = 25;
 
 /** The item as the current shape stores it. Anything else the item carries is kept. */

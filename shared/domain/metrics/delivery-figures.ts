@@ -39,3 +39,11 @@ export class DeliveryTally {
     return this.counts;
   }
 }
+
+/** Two sets of delivery figures added (null when both are). */
+export function addDeliveryFigures(a: DeliveryFigures, b: DeliveryFigures): DeliveryFigures {
+  if (a === null || b === null) return a ?? b;
+  return Object.fromEntries(
+    DELIVERY_CHANNELS.map((channel) => [channel, Object.fromEntries(DELIVERY_HEALTH.map((state) => [state, a[channel][state] + b[channel][state]]))]),
+  ) as Record<DeliveryChannel, Record<DeliveryHealth, number>>;
+}

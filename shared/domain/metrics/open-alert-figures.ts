@@ -7,10 +7,10 @@
  * Every label combination starts at zero, so a series never disappears when its count drops to
  * none (Prometheus would otherwise keep showing the last value for five minutes).
  */
-import type { Alert } from '../alert/alert.ts';
 import type { Instant } from '../instant.ts';
 import { PRIORITIES, type Priority } from '../sla/priority.ts';
-import { evaluateSla, type OpenClockState } from '../sla/sla-evaluation.ts';
+import type { OpenClockState } from '../sla/sla-evaluation.ts';
+import { openClockStates, type OpenAlertView } from './open-alert-view.ts';
 
 export type OpenStatus = 'open' | 'acknowledged';
 export const OPEN_STATUSES: readonly OpenStatus[] = ['open', 'acknowledged'];
@@ -37,18 +37,14 @@ export class OpenAlertTally {
 
   constructor(private readonly now: Instant) {}
 
-  add(alerts: readonly Alert[]): void {
-    for (const alert of alerts) {
-      // The open index is eventually consistent: an alert resolved a moment ago may still be listed.
-      if (alert.status === 'resolved') continue;
-      this.open[alert.priority][alert.status] += 1;
-      const evaluation = evaluateSla(
-        { policy: alert.sla, createdAt: alert.createdAt, timeline: alert.timeline, acknowledgedAt: alert.acknowledgedAt, resolvedAt: alert.resolvedAt },
-        this.now,
-      );
+  /** Views of open alerts (open-alert-view.ts): each is counted as it stood at `now`. */
+  add(views: readonly OpenAlertView[]): void {
+    for (const view of views) {
+      this.open[view.priority][view.status] += 1;
+      const states = openClockStates(view, this.now);
       for (const clock of SLA_CLOCKS) {
-        const { state } = evaluation[clock];
-        if (state === 'compliant' || state === 'at_risk' || state === 'breached') this.clocks[alert.priority][clock][state] += 1;
+        const state = states[clock];
+        if (state === 'compliant' || state === 'at_risk' || state === 'breached') this.clocks[view.priority][clock][state] += 1;
       }
     }
   }

@@ -17,24 +17,35 @@ export interface HistogramSnapshot {
   readonly sum: number;
 }
 
+/** The slot of a value: the first bound at or above it; `RESPONSE_TIME_BUCKETS_SECONDS.length` above every bound. */
+export function bucketIndex(seconds: number): number {
+  let index = 0;
+  while (index < RESPONSE_TIME_BUCKETS_SECONDS.length && seconds > (RESPONSE_TIME_BUCKETS_SECONDS[index] as number)) index += 1;
+  return index;
+}
+
+/** A snapshot from per-slot (not cumulative) counts, one per bound and one above them all, and the sum. */
+export function histogramSnapshot(counts: readonly number[], sum: number): HistogramSnapshot {
+  let running = 0;
+  const buckets = Array.from({ length: RESPONSE_TIME_BUCKETS_SECONDS.length + 1 }, (_, index) => {
+    running += counts[index] ?? 0;
+    return { le: RESPONSE_TIME_BUCKETS_SECONDS[index] ?? Number.POSITIVE_INFINITY, count: running };
+  });
+  return { buckets, count: running, sum };
+}
+
 export class ResponseTimeHistogram {
   /** Per bucket, not cumulative; the last slot is above every bound. */
   private readonly counts = new Array<number>(RESPONSE_TIME_BUCKETS_SECONDS.length + 1).fill(0);
   private sum = 0;
 
   observe(seconds: number): void {
-    let index = 0;
-    while (index < RESPONSE_TIME_BUCKETS_SECONDS.length && seconds > (RESPONSE_TIME_BUCKETS_SECONDS[index] as number)) index += 1;
+    const index = bucketIndex(seconds);
     this.counts[index] = (this.counts[index] as number) + 1;
     this.sum += seconds;
   }
 
   snapshot(): HistogramSnapshot {
-    let running = 0;
-    const buckets = this.counts.map((count, index) => {
-      running += count;
-      return { le: RESPONSE_TIME_BUCKETS_SECONDS[index] ?? Number.POSITIVE_INFINITY, count: running };
-    });
-    return { buckets, count: running, sum: this.sum };
+    return histogramSnapshot(this.counts, this.sum);
   }
 }

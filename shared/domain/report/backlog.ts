@@ -8,10 +8,13 @@
  * An open alert is `breached` when either clock is breached and still open, `at_risk` when
  * either is past its at-risk instant, else `on_track`. An acknowledgment closed by the source
  * is no longer running: only the resolution clock can then put the alert at risk.
+ *
+ * It counts open alerts' views (open-alert-view.ts), which the store's open index carries, so
+ * a backlog of thousands costs index pages; only the listed alerts' titles are read whole,
+ * and handed to `finish`.
  */
-import type { Alert } from '../alert/alert.ts';
 import type { Instant } from '../instant.ts';
-import { evaluateAlertSla } from '../sla/alert-sla.ts';
+import { openClockStates, type OpenAlertView } from '../metrics/open-alert-view.ts';
 import { PRIORITIES, type Priority } from '../sla/priority.ts';
 import { alertLink } from './day-tally.ts';
 import { MAX_BACKLOG_LISTED, type Backlog, type BacklogCounts, type BacklogItem, type BacklogState, type SlaClockName } from './period-report.ts';
@@ -29,7 +32,7 @@ export class BacklogTally {
     medium: { open: 0, breached: 0, atRisk: 0 },
     low: { open: 0, breached: 0, atRisk: 0 },
   };
-  private readonly items: BacklogItem[] = [];
+  private readonly items: Omit<BacklogItem, 'title'>[] = [];
   private seen = 0;
 
   constructor(
@@ -37,15 +40,15 @@ export class BacklogTally {
     private readonly linkBaseUrl: string,
   ) {}
 
-  add(alerts: readonly Alert[]): void {
-    for (const alert of alerts) {
-      // The index is eventually consistent, and a report may be built for an earlier instant.
-      if (alert.createdAt > this.now || (alert.resolvedAt !== null && alert.resolvedAt <= this.now)) continue;
-      const evaluation = evaluateAlertSla(alert, this.now);
+  add(views: readonly OpenAlertView[]): void {
+    for (const alert of views) {
+      // The index is eventually consistent: an alert stored after `now` is not part of it.
+      if (alert.createdAt > this.now) continue;
+      const states = openClockStates(alert, this.now);
       const breachedClocks: SlaClockName[] = [];
-      if (evaluation.acknowledgment.state === 'breached') breachedClocks.push('acknowledgment');
-      if (evaluation.resolution.state === 'breached') breachedClocks.push('resolution');
-      const atRisk = evaluation.acknowledgment.state === 'at_risk' || evaluation.resolution.state === 'at_risk';
+      if (states.acknowledgment === 'breached') breachedClocks.push('acknowledgment');
+      if (states.resolution === 'breached') breachedClocks.push('resolution');
+      const atRisk = states.acknowledgment === 'at_risk' || states.resolution === 'at_risk';
       const state: BacklogState = breachedClocks.length > 0 ? 'breached' : atRisk ? 'at_risk' : 'on_track';
       const counts = this.byPriority[alert.priority];
       counts.open += 1;
@@ -55,7 +58,6 @@ export class BacklogTally {
       if (this.items.length < MAX_BACKLOG_LISTED) {
         this.items.push({
           id: alert.id,
-          title: alert.title,
           priority: alert.priority,
           status: alert.status,
           createdAt: alert.createdAt,
@@ -67,12 +69,20 @@ export class BacklogTally {
     }
   }
 
-  finish(): Backlog {
+  /** The alerts listed, whose titles `finish` needs. */
+  listedIds(): string[] {
+    return this.items.map((item) => item.id);
+  }
+
+  /** The backlog, each listed alert titled from `titles` (by id; its id where none is known). */
+  finish(titles: ReadonlyMap<string, string>): Backlog {
     const total: BacklogCounts = PRIORITIES.reduce(
       (sum, p) => ({ open: sum.open + this.byPriority[p].open, breached: sum.breached + this.byPriority[p].breached, atRisk: sum.atRisk + this.byPriority[p].atRisk }),
       { open: 0, breached: 0, atRisk: 0 },
     );
-    const items = [...this.items].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+    const items = this.items
+      .map((item) => ({ ...item, title: titles.get(item.id) ?? item.id }))
+      .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
     return { total, byPriority: { ...this.byPriority }, items, omitted: this.seen - items.length };
   }
 }
