@@ -113,6 +113,8 @@ describe('day counters and open views', () => {
     expect(counted.figures).toEqual(computed.figures);
     counted.sums.forEach((sum, i) => expect(sum).toBeCloseTo(computed.sums[i] as number, 6));
 
+    // Deliveries of today's alerts from the counters, of E (Friday, still open) from E itself.
+    expect(live.deliveries?.email.pending ?? 0).toBeGreaterThan(0);
     // And what a person reads off them.
     const critical = live.today.priorities.critical;
     expect(critical.opened).toBe(4);
