@@ -86,7 +86,7 @@ export class DeliveryInfrastructure extends Construct {
     sender.fn.addEventSource(
       new SqsEventSource(this.queue, { batchSize: DELIVERY_BATCH_SIZE, maxConcurrency: SENDER_MAX_CONCURRENCY, reportBatchItemFailures: true }),
     );
-    grantNeeds(sender.role, { items: ['BatchGetItem', 'PutItem'], queries: [], timers: false, mail: true }, shared);
+    grantNeeds(sender.role, { items: ['BatchGetItem', 'PutItem'], queries: [], timers: false, mail: true, writesAlerts: true }, shared);
     // The shared send rates (DynamoSendRate): their items only.
     sender.role.addToPrincipalPolicy(
       new PolicyStatement({

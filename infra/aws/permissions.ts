@@ -24,6 +24,8 @@ export interface FunctionNeeds {
   readonly timers: boolean;
   /** Whether it sends email. */
   readonly mail: boolean;
+  /** Whether it writes alerts, and so adds to the day counters (`COUNTERS#...` items only). */
+  readonly writesAlerts?: boolean;
   /** Whether it reads and writes the report's day rollups (`ROLLUP#...` items only). */
   readonly rollups?: boolean;
 }
@@ -50,10 +52,10 @@ export function grantNeeds(role: Role, needs: FunctionNeeds, shared: SharedResou
   if (needs.queries.length > 0) {
     role.addToPrincipalPolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: needs.queries.map((index) => table.indexArn(index)) }));
   }
-  if (needs.timers && items.includes('PutItem') && !items.includes('UpdateItem')) {
-    // A function that writes alerts (it arms their timers) adds each write to the day's SLA
-    // counters (dynamo-day-counters.ts): UpdateItem on those items only (where it may not
-    // update every item already).
+  if (needs.writesAlerts === true && !items.includes('UpdateItem')) {
+    // A function that writes alerts adds each write to the day's SLA counters
+    // (dynamo-day-counters.ts): UpdateItem on those items only (where it may not update every
+    // item already).
     role.addToPrincipalPolicy(
       new PolicyStatement({
         actions: ['dynamodb:UpdateItem'],

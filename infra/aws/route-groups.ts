@@ -34,7 +34,7 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
       ['POST', '/v2/enqueue'],
     ],
     // Dedup pointer read and raised, alerts created and updated; new alerts may be due at once.
-    needs: { items: ['BatchGetItem', 'PutItem', 'UpdateItem'], queries: [], timers: true, mail: false },
+    needs: { items: ['BatchGetItem', 'PutItem', 'UpdateItem'], queries: [], timers: true, mail: false, writesAlerts: true },
   },
   {
     id: 'Alerts',
@@ -48,7 +48,7 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
       ['GET', '/openapi.json'],
     ],
     // A response updates the alert, re-arms its timer and may notify; the list reads by-created.
-    needs: { items: ['BatchGetItem', 'PutItem'], queries: [BY_CREATED_INDEX], timers: true, mail: false },
+    needs: { items: ['BatchGetItem', 'PutItem'], queries: [BY_CREATED_INDEX], timers: true, mail: false, writesAlerts: true },
   },
   {
     id: 'Ack',
@@ -58,7 +58,7 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
       ['GET', '/ack/{token}'],
       ['POST', '/ack/{token}'],
     ],
-    needs: { items: ['BatchGetItem', 'PutItem'], queries: [], timers: true, mail: false },
+    needs: { items: ['BatchGetItem', 'PutItem'], queries: [], timers: true, mail: false, writesAlerts: true },
   },
   {
     id: 'Reports',
@@ -106,6 +106,6 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
     ],
     // A response updates the alert like the API's; the board reads the open index; integration
     // counters are read by key. Reports, by view link too, are the Reports group's.
-    needs: { items: ['BatchGetItem', 'PutItem'], queries: [OPEN_INDEX], timers: true, mail: false },
+    needs: { items: ['BatchGetItem', 'PutItem'], queries: [OPEN_INDEX], timers: true, mail: false, writesAlerts: true },
   },
 ];

@@ -73,7 +73,7 @@ export class ScheduledJobs extends Construct {
         async: { retryAttempts: 2, maxEventAge: Duration.hours(1), onFailure },
       });
       // Re-read the alert, claim what is due (recording its deliveries), arm the next timer.
-      grantNeeds(fn.role, { items: ['BatchGetItem', 'PutItem'], queries: [], timers: true, mail: false }, shared);
+      grantNeeds(fn.role, { items: ['BatchGetItem', 'PutItem'], queries: [], timers: true, mail: false, writesAlerts: true }, shared);
       return fn;
     });
 
@@ -90,7 +90,7 @@ export class ScheduledJobs extends Construct {
       async: { retryAttempts: 0, maxEventAge: Duration.minutes(Math.min(sweepMinutes, 6 * 60)), onFailure },
     });
     // Due timers, and deliveries waiting too long (queued again for the senders).
-    grantNeeds(this.sweeper.role, { items: ['BatchGetItem', 'PutItem'], queries: [DUE_INDEX, OUTBOX_INDEX], timers: true, mail: false }, shared);
+    grantNeeds(this.sweeper.role, { items: ['BatchGetItem', 'PutItem'], queries: [DUE_INDEX, OUTBOX_INDEX], timers: true, mail: false, writesAlerts: true }, shared);
 
     this.report = new AppFunction(this, 'Report', {
       entry: 'report',
