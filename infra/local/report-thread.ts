@@ -19,6 +19,7 @@ import type { Instant } from '../../shared/domain/instant.ts';
 import { InvalidRequestError, SlaWatchError, StoreUnavailableError, type ErrorCode } from '../../shared/errors.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import type { ReportBuilder } from '../../shared/ports/report-builder.ts';
+import { HEAP_ANSWER, trackThread } from './thread-memory.ts';
 
 export interface ReportThreadData {
   readonly config: AppConfig;
@@ -68,11 +69,14 @@ export async function startReportThread(data: ReportThreadData, clock: Clock): P
   // tsx's loader registered inside the worker itself: a worker does not take `--import` hooks on Node 20.
   const source = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
   const worker = new Worker(source, { eval: true, workerData: data });
+  trackThread('report', worker);
   // A worker that died takes its pending builds with it: they fail rather than hang.
   const pending = new Map<number, { resolve: (report: PeriodReport) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   let failed: Error | null = null;
   worker.on('message', (reply: ReportThreadReply) => {
+    // The worker also answers heap questions (thread-memory.ts): not a build's reply.
+    if (HEAP_ANSWER in reply) return;
     const waiter = pending.get(reply.id);
     pending.delete(reply.id);
     if (waiter === undefined) return;
