@@ -36,10 +36,10 @@ const SENDERS = 4;
 
 const mb = (value: number) => value.toFixed(0);
 const show = (m: MemorySample) => `${mb(m.total)} (${mb(m.anonymous)})`;
-/** Each thread's committed heap, e.g. "heaps: main 31, dynalite 40, report 12 MB". */
+/** Each thread's heap, live of committed, e.g. "heaps: main 21/31, dynalite 12/40 MB". */
 const heaps = (m: MemorySample) =>
   `heaps: ${Object.entries(m.threads)
-    .map(([name, heap]) => `${name} ${mb(heap.committed)}`)
+    .map(([name, heap]) => `${name} ${mb(heap.used)}/${mb(heap.committed)}`)
     .join(', ')} MB`;
 const rssRows = (name: string, m: MemorySample, detail = ''): BenchResult[] => [
   { name: `${name}: RSS`, value: m.total, unit: 'MB', detail },

@@ -52,3 +52,5 @@ port.on('message', (message: ReportThreadRequest | typeof HEAP_QUESTION) => {
       } satisfies ReportThreadReply),
   );
 });
+// Loaded: the main thread may send builds now.
+port.postMessage({ ready: true });
