@@ -31,6 +31,11 @@ export function trackThread(name: string, worker: Worker): void {
   worker.once('exit', () => threads.delete(worker));
 }
 
+/** The live threads registered under `name` (a test stops one as a crash would). */
+export function threadsNamed(name: string): Worker[] {
+  return [...threads].filter(([, named]) => named === name).map(([worker]) => worker);
+}
+
 /**
  * The statistics of the calling thread, after a full collection where gc is exposed. Used on
  * both sides: a worker answers with it, and the main thread reads its own.
