@@ -3,11 +3,11 @@
  * SES emulator, the report thread), in a child process whose resident memory (RSS) is read
  * between steps, after every thread has collected its garbage:
  *
- * - idle, then after each of 20 Alertmanager requests of 1,000 alerts (each alert stored,
- *   mailed and armed before the answer): RSS after 10 and after 20 shows whether it keeps
+ * - idle, then after each of 15 Alertmanager requests of 1,000 alerts (each alert stored,
+ *   mailed and armed before the answer): RSS after 5, 10 and 15 shows whether it keeps
  *   growing with requests served;
- * - 40 daily reports built back to back over HTTP on those 20,000 alerts (each reads and
- *   aggregates them all): RSS after 10, 20 and 40 builds;
+ * - 20 daily reports built back to back over HTTP on those 15,000 alerts (each reads and
+ *   aggregates them all): RSS after 5, 10 and 20 builds;
  * - intake latency (p50/p99 of single-alert generic requests from 4 senders) in alternating
  *   rounds with nothing else running and while reports build back to back
  *   (memory/intake-latency.ts).
@@ -18,7 +18,7 @@
  * Run alone: npx tsx bench/memory.bench.ts; MEMORY_REQUESTS, MEMORY_BUILDS, LATENCY_ROUNDS
  * and LATENCY_REQUESTS change the counts.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,10 +27,10 @@ import { compareIntakeLatency } from './memory/intake-latency.ts';
 import { buildReport, groupBody, post, startMemoryServer, type MemorySample } from './memory/memory-client.ts';
 
 const count = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const REQUESTS = count('MEMORY_REQUESTS', 20);
+const REQUESTS = count('MEMORY_REQUESTS', 15);
 const EVENTS = 1_000;
-const BUILDS = count('MEMORY_BUILDS', 40);
-const LATENCY_ROUNDS = count('LATENCY_ROUNDS', 3);
+const BUILDS = count('MEMORY_BUILDS', 20);
+const LATENCY_ROUNDS = count('LATENCY_ROUNDS', 5);
 const LATENCY_REQUESTS = count('LATENCY_REQUESTS', 400);
 const SENDERS = 4;
 
@@ -45,6 +45,15 @@ const rssRows = (name: string, m: MemorySample, detail = ''): BenchResult[] => [
   { name: `${name}: RSS`, value: m.total, unit: 'MB', detail },
   { name: `${name}: anonymous RSS`, value: m.anonymous, unit: 'MB', detail: heaps(m) },
 ];
+
+/** Bytes of the files under `dir`, in MB (the LevelDB database). */
+async function diskMb(dir: string): Promise<number> {
+  let bytes = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) bytes += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return bytes / 1024 / 1024;
+}
 
 /** The samples at these counts (1-based), where the run reached them. */
 const checkpoints = (samples: readonly MemorySample[], at: readonly number[]) => at.filter((n) => n <= samples.length).map((n) => [n, samples[n - 1] as MemorySample] as const);
@@ -71,9 +80,10 @@ export async function benchMemory(): Promise<BenchResult[]> {
       console.error(`  request ${batch + 1}/${REQUESTS}: RSS (anonymous) ${show(afterRequest.at(-1) as MemorySample)} MB; ${heaps(afterRequest.at(-1) as MemorySample)}`);
     }
     const requestPeak = Math.max(...afterRequest.map((m) => m.anonymous));
-    for (const [n, m] of checkpoints(afterRequest, [10, 20, 40])) {
+    for (const [n, m] of checkpoints(afterRequest, [5, 10, 15, 20, 40])) {
       results.push(...rssRows(`after ${n} x ${EVENTS.toLocaleString('en-US')}-event requests`, m, `${(requestSeconds.slice(0, n).reduce((a, b) => a + b, 0) / n).toFixed(1)} s a request`));
     }
+    results.push({ name: 'database on disk', value: await diskMb(dataDir), unit: 'MB', detail: `after ${REQUESTS} requests` });
     results.push({ name: 'a request keeps at most', value: requestPeak - idle.anonymous, unit: 'MB', detail: 'highest anonymous RSS after any request, minus idle' });
 
     const beforeBuilds = afterRequest.at(-1) ?? idle;
@@ -87,12 +97,12 @@ export async function benchMemory(): Promise<BenchResult[]> {
       afterBuild.push(await server.sample());
       console.error(`  build ${build + 1}/${BUILDS}: ${buildSeconds.at(-1)?.toFixed(1)} s, RSS (anonymous) ${show(afterBuild.at(-1) as MemorySample)} MB; ${heaps(afterBuild.at(-1) as MemorySample)}`);
     }
-    for (const [n, m] of checkpoints(afterBuild, [10, 20, 40])) {
+    for (const [n, m] of checkpoints(afterBuild, [5, 10, 20, 40])) {
       results.push(...rssRows(`after ${n} report builds on ${counted.toLocaleString('en-US')} alerts`, m, `${(buildSeconds.slice(0, n).reduce((a, b) => a + b, 0) / n).toFixed(1)} s a build`));
     }
     if (afterBuild.length > 0) {
       const buildPeak = Math.max(...afterBuild.map((m) => m.anonymous));
-      results.push({ name: 'report builds keep at most', value: buildPeak - beforeBuilds.anonymous, unit: 'MB', detail: 'highest anonymous RSS after any build, minus before the first' });
+      results.push({ name: 'report builds keep at most', value: buildPeak - idle.anonymous, unit: 'MB', detail: `highest anonymous RSS after any build, minus idle (before the first: ${mb(beforeBuilds.anonymous - idle.anonymous)} MB)` });
     }
 
     if (LATENCY_ROUNDS > 0) {
