@@ -31,7 +31,7 @@ const REQUESTS = count('MEMORY_REQUESTS', 15);
 const EVENTS = 1_000;
 const BUILDS = count('MEMORY_BUILDS', 20);
 const LATENCY_ROUNDS = count('LATENCY_ROUNDS', 5);
-const LATENCY_REQUESTS = count('LATENCY_REQUESTS', 400);
+const LATENCY_REQUESTS = count('LATENCY_REQUESTS', 1000);
 const SENDERS = 4;
 
 const mb = (value: number) => value.toFixed(0);
