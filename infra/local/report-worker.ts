@@ -4,7 +4,7 @@
  * answers each request by id. An error goes back as its code, message and details, so the
  * main thread throws the same typed error the use case would have.
  *
- * It gives way to intake twice over: the thread runs at the lowest CPU priority
+ * It gives way to intake twice over: the thread runs at a low CPU priority (nice 10)
  * (thread-priority.ts), so its own work (parsing pages, aggregating) takes only the CPU intake
  * leaves; and it keeps at most one request in dynalite at a time (one page read at a time,
  * one-read-at-a-time.ts, and one connection), so that an intake write, served by the same

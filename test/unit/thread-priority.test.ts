@@ -1,5 +1,5 @@
 /**
- * The report thread runs at the lowest CPU priority so that intake keeps the CPU while a
+ * The report thread runs at a low CPU priority (nice 10) so that intake keeps the CPU while a
  * report builds (infra/local/thread-priority.ts): the thread that asks is lowered, and the
  * process's other threads (intake's among them) keep theirs.
  */
@@ -15,7 +15,7 @@ const NICE_SOURCE = `Number(require('node:fs').readFileSync('/proc/thread-self/s
 const ownNice = () => Number(readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]?.split(' ')[16]);
 
 describe.runIf(process.platform === 'linux')('lowerThreadPriority', () => {
-  it('lowers the calling worker thread to nice 19 and leaves the main thread as it was', async () => {
+  it('lowers the calling worker thread to nice 10 and leaves the main thread as it was', async () => {
     const before = ownNice();
     const tsxApi = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
     const module = new URL('../../infra/local/thread-priority.ts', import.meta.url).href;
@@ -30,7 +30,7 @@ import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return im
       });
       worker.once('error', reject);
     });
-    expect(answer).toEqual({ lowered: true, nice: 19 });
+    expect(answer).toEqual({ lowered: true, nice: 10 });
     expect(ownNice()).toBe(before);
   });
 });
