@@ -1,7 +1,12 @@
 /**
  * The local stack as `npm start` runs it (LevelDB on disk, SES emulator, report thread), in a
  * child process of the memory benchmark so that its resident memory is measured alone. It
- * reports its URL over IPC and answers `rss` with process.memoryUsage().rss, and `stop`.
+ * reports its URL over IPC and answers `rss` (whole process), `heap` (the main thread's live
+ * heap after a full GC), `threads` (every thread's heap, thread-memory.ts) and `stop`.
+ *
+ * Critical alerts get a day to be acknowledged (business-hours priorities wait for business
+ * time anyway), so no timer fires during a run: what is measured is intake and reports, not a
+ * timer burst arriving in one phase and not another (bench/timer-burst.bench.ts measures those).
  *
  * Run by bench/memory.bench.ts: tsx bench/memory/memory-server.ts DATA_DIR
  */
@@ -9,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { JsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { parseConfig } from '../../shared/config/parse-config.ts';
 import { startLocalStack } from '../../infra/local/local-stack.ts';
-
+import { threadHeaps } from '../../infra/local/thread-memory.ts';
 import { MEMORY_SECRET } from './memory-secret.ts';
 
 const dataDir = process.argv[2];
@@ -24,8 +29,12 @@ const config = parseConfig(
     ],
     api_keys: [{ name: 'bench', key: MEMORY_SECRET }],
     notifications: { from: 'sla-watch@example.test', recipients: { critical: ['oncall@example.test'], high: ['oncall@example.test'], medium: ['oncall@example.test'], low: ['oncall@example.test'] } },
-    // Sent only when asked: the daily schedule would not fire during a run anyway.
-    sla: { reporting: { enabled: false, recipients: ['reports@example.test'] } },
+    response_tracking: { timeouts: { acknowledgment: { critical: '1d' } } },
+    sla: {
+      definitions: { critical: { acknowledgment_time: '1d', resolution_time: '2d' } },
+      // Sent only when asked: the daily schedule would not fire during a run anyway.
+      reporting: { enabled: false, recipients: ['reports@example.test'] },
+    },
   },
   {},
 );
@@ -56,6 +65,7 @@ process.on('message', (message: string) => {
     (globalThis as { gc?: () => void }).gc?.();
     send({ heap: process.memoryUsage().heapUsed });
   }
+  if (message === 'threads') void threadHeaps().then((heaps) => send({ threads: heaps }));
   if (message === 'stop') void stack.stop().then(() => process.exit(0));
 });
 send({ url: stack.url });

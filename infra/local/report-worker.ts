@@ -1,10 +1,17 @@
 /**
  * The report worker thread's entry point (see report-thread.ts): builds reports with its own
- * DynamoDB client to the embedded dynalite (one page read at a time, one-read-at-a-time.ts), at the instant the main thread asks for, and
+ * DynamoDB client to the embedded dynalite, at the instant the main thread asks for, and
  * answers each request by id. An error goes back as its code, message and details, so the
  * main thread throws the same typed error the use case would have.
+ *
+ * It gives way to intake twice over: the thread runs at a low CPU priority (nice 10)
+ * (thread-priority.ts), so its own work (parsing pages, aggregating) takes only the CPU intake
+ * leaves; and it keeps at most one request in dynalite at a time (one page read at a time,
+ * one-read-at-a-time.ts, and one connection), so that an intake write, served by the same
+ * dynalite thread, waits behind at most one of the report's reads instead of a dozen.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { Agent } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 import { DynamoAlertStore } from '../../shared/adapters/dynamo/dynamo-alert-store.ts';
 import { dynamoLiveFigures } from '../../shared/adapters/dynamo/dynamo-live-figures.ts';
@@ -14,10 +21,19 @@ import { SlaWatchError } from '../../shared/errors.ts';
 import type { ReportThreadData, ReportThreadReply, ReportThreadRequest } from './report-thread.ts';
 import { localCredentials } from './local-credentials.ts';
 import { oneReadAtATime } from './one-read-at-a-time.ts';
+import { lowerThreadPriority } from './thread-priority.ts';
+import { HEAP_ANSWER, HEAP_QUESTION, ownHeap } from './thread-memory.ts';
 
 const data = workerData as ReportThreadData;
 const silentLogger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
-const client = new DynamoDBClient({ endpoint: data.dynamoEndpoint, region: 'local', credentials: localCredentials, maxAttempts: 3 });
+lowerThreadPriority();
+const client = new DynamoDBClient({
+  endpoint: data.dynamoEndpoint,
+  region: 'local',
+  credentials: localCredentials,
+  maxAttempts: 3,
+  requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: 1 }) },
+});
 const store = oneReadAtATime(new DynamoAlertStore({ client, tableName: data.tableName, indexShards: data.indexShards }));
 const rollups = new DynamoReportRollups({ client, tableName: data.tableName });
 // The backlog from open alerts' views; this thread writes no alert, so it counts nothing.
@@ -25,7 +41,8 @@ const live = dynamoLiveFigures({ client, tableName: data.tableName, indexShards:
 const port = parentPort;
 if (port === null) throw new Error('report-worker.ts runs only as a worker thread');
 
-port.on('message', (message: ReportThreadRequest) => {
+port.on('message', (message: ReportThreadRequest | typeof HEAP_QUESTION) => {
+  if (message === HEAP_QUESTION) return port.postMessage({ [HEAP_ANSWER]: ownHeap() });
   const clock = { now: () => message.nowAt };
   buildReport({ config: data.config, store, clock, rollups, live }, message.request).then(
     (report) => port.postMessage({ id: message.id, report } satisfies ReportThreadReply),
@@ -39,3 +56,5 @@ port.on('message', (message: ReportThreadRequest) => {
       } satisfies ReportThreadReply),
   );
 });
+// Loaded: the main thread may send builds now.
+port.postMessage({ ready: true });

@@ -4,6 +4,7 @@
  * reach it over loopback exactly as they would the real service.
  */
 import { Worker } from 'node:worker_threads';
+import { ANSWER_HEAP_QUESTIONS_SOURCE, trackThread } from './thread-memory.ts';
 
 export interface ServiceThread {
   readonly port: number;
@@ -50,6 +51,7 @@ Promise.resolve()
   .then(() => ${startSource})
   .then((server) => {
     parentPort.postMessage({ port: server.address().port });
+    ${ANSWER_HEAP_QUESTIONS_SOURCE}
     parentPort.on('message', (message) => {
       if (message !== 'stop') return;
       if (server.closeAllConnections) server.closeAllConnections();
@@ -59,6 +61,7 @@ Promise.resolve()
   .catch((error) => parentPort.postMessage({ error: String(error && error.message || error) }));
 `;
   const worker = new Worker(source, { eval: true, workerData });
+  trackThread(name, worker);
   const port = await new Promise<number>((resolve, reject) => {
     worker.once('message', (message: { port?: number; error?: string }) =>
       message.port === undefined ? reject(new Error(`${name} did not start: ${message.error}`)) : resolve(message.port),
@@ -68,7 +71,14 @@ Promise.resolve()
   return {
     port,
     stop: async () => {
-      const stopped = new Promise<{ error?: string }>((resolve) => worker.once('message', resolve));
+      const stopped = new Promise<{ error?: string }>((resolve) => {
+        const onMessage = (message: { stopped?: boolean; error?: string }) => {
+          if (message.stopped !== true) return;
+          worker.off('message', onMessage);
+          resolve(message);
+        };
+        worker.on('message', onMessage);
+      });
       worker.postMessage('stop');
       const { error } = await stopped;
       await worker.terminate();

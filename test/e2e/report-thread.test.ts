@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_SECRETS } from '../support/config-fixtures.ts';
 import { startTestStack, type TestStack } from '../support/test-stack.ts';
+import { threadsNamed } from '../../infra/local/thread-memory.ts';
 
 let stack: TestStack;
 
@@ -43,5 +44,19 @@ describe('reports built off the request thread', () => {
     const response = await stack.api('/reports/daily?date=2026-02-30');
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: 'invalid_request', details: ['date: "2026-02-30" is not an existing YYYY-MM-DD, e.g. 2026-11-30'] });
+  });
+});
+
+describe('a report thread that died', () => {
+  it('fails only the builds it had, and the next report is built by a new thread', async () => {
+    const [worker] = threadsNamed('report');
+    expect(worker).toBeDefined();
+    // As an out-of-memory end would: the thread is gone between two reports.
+    await worker?.terminate();
+    const date = today(stack.config.reporting.timezone);
+    const response = await stack.api(`/reports/daily?date=${date}`);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { date: string }).date).toBe(date);
+    expect(threadsNamed('report')).toHaveLength(1);
   });
 });
