@@ -16,12 +16,13 @@
  * The sender may read and write alerts, update the rate items (`RATE#...` keys only), send
  * email as the one identity, and send to the delivery queue (re-queuing with a delay).
  */
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { AppFunction } from './app-function.ts';
+import { deadLetterQueue } from './dead-letter-queue.ts';
 import type { BundleSettings } from './bundling.ts';
 import { grantNeeds, type SharedResources } from './permissions.ts';
 
@@ -48,16 +49,7 @@ export class DeliveryInfrastructure extends Construct {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    this.deadLetterQueue = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is itself the dead-letter queue of the delivery queue; a dead-letter queue of a dead-letter queue would only move the same messages, and its depth alarm tells operators. The deliveries themselves stay recorded on their alerts and the sweeper queues them again.',
-    });
+    this.deadLetterQueue = deadLetterQueue(this, 'DeadLetters', 'the delivery queue', ' The deliveries themselves stay recorded on their alerts and the sweeper queues them again.');
     this.queue = new Queue(this, 'Queue', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,

@@ -9,14 +9,15 @@
  * The functions' ARNs are built from their fixed names, so the functions can carry all three
  * in their environment without referring to themselves.
  */
-import { ArnFormat, Aws, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Aws, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct, type IConstruct } from 'constructs';
 import type { TimerKind } from '../../shared/domain/alert/alert.ts';
 import { TIMER_KINDS } from '../../shared/domain/timers/timer-name.ts';
 import { acknowledgeWildcard, nagArn } from './acknowledgments.ts';
+import { deadLetterQueue } from './dead-letter-queue.ts';
 
 export class TimerInfrastructure extends Construct {
   readonly group: ScheduleGroup;
@@ -46,16 +47,7 @@ export class TimerInfrastructure extends Construct {
     this.groupName = `${stack.stackName}-timers`;
     this.group = new ScheduleGroup(this, 'Group', { scheduleGroupName: this.groupName, removalPolicy: RemovalPolicy.DESTROY });
 
-    this.deadLetterQueue = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is itself the dead-letter queue of the timer schedules and of the scheduled functions; a dead-letter queue of a dead-letter queue would only move the same messages, and its depth alarm (alarms.ts) is what tells operators.',
-    });
+    this.deadLetterQueue = deadLetterQueue(this, 'DeadLetters', 'the timer schedules and of the scheduled functions');
 
     this.schedulerRole = new Role(this, 'SchedulerRole', {
       description: 'sla-watch: EventBridge Scheduler delivers timers to the at-risk, breach and reminder functions',

@@ -91,23 +91,7 @@ function timed(text: string, at: Instant, zone: string, now: Instant): TimedText
   return { text, atIso: isoText(at), atUtc: utcText(at), wall: wallText(at, zone, now) };
 }
 
-function notificationsOf(alert: Alert, zone: string, now: Instant): TimedText[] {
-  const n = alert.notified;
-  const out: TimedText[] = [];
-  const add = (text: string, at: Instant | null) => {
-    if (at !== null) out.push(timed(text, at, zone, now));
-  };
-  add('New alert', n.newAlertAt);
-  add('Acknowledgment at risk', n.acknowledgmentAtRiskAt);
-  add('Acknowledgment breached', n.acknowledgmentBreachAt);
-  add('Resolution at risk', n.resolutionAtRiskAt);
-  add('Resolution breached', n.resolutionBreachAt);
-  alert.timeline.reminderAts.slice(0, n.remindersSent).forEach((at, i) => add(`Reminder ${i + 1}`, at));
-  add('Update due', n.updateDueNotifiedFor);
-  add('Resolved', n.resolvedAt);
-  return out.sort((a, b) => a.atIso.localeCompare(b.atIso));
-}
-
+/** A notification's name on the page: the notifications claimed and the deliveries use the same words. */
 const KIND_WORDS: Readonly<Record<NotificationKind, string>> = {
   'new-alert': 'New alert',
   reminder: 'Reminder',
@@ -119,11 +103,28 @@ const KIND_WORDS: Readonly<Record<NotificationKind, string>> = {
   resolved: 'Resolved',
 };
 
+function notificationsOf(alert: Alert, zone: string, now: Instant): TimedText[] {
+  const n = alert.notified;
+  const out: TimedText[] = [];
+  const add = (text: string, at: Instant | null) => {
+    if (at !== null) out.push(timed(text, at, zone, now));
+  };
+  add(KIND_WORDS['new-alert'], n.newAlertAt);
+  add(KIND_WORDS['acknowledgment-at-risk'], n.acknowledgmentAtRiskAt);
+  add(KIND_WORDS['acknowledgment-breach'], n.acknowledgmentBreachAt);
+  add(KIND_WORDS['resolution-at-risk'], n.resolutionAtRiskAt);
+  add(KIND_WORDS['resolution-breach'], n.resolutionBreachAt);
+  alert.timeline.reminderAts.slice(0, n.remindersSent).forEach((at, i) => add(`${KIND_WORDS.reminder} ${i + 1}`, at));
+  add(KIND_WORDS['update-due'], n.updateDueNotifiedFor);
+  add(KIND_WORDS.resolved, n.resolvedAt);
+  return out.sort((a, b) => a.atIso.localeCompare(b.atIso));
+}
+
 const attemptsText = (n: number) => (n === 1 ? '1 attempt' : `${n} attempts`);
 
 /** A delivery's state in words, with what a person debugging it needs: attempts, last error, why. */
 function deliveryRow(d: Delivery, zone: string, now: Instant): DeliveryRow {
-  const notification = d.notification.kind === 'reminder' ? `Reminder ${d.notification.reminderNumber ?? 1}` : KIND_WORDS[d.notification.kind];
+  const notification = d.notification.kind === 'reminder' ? `${KIND_WORDS.reminder} ${d.notification.reminderNumber ?? 1}` : KIND_WORDS[d.notification.kind];
   const lastError = d.lastError === null ? null : `last error: ${singleLine(d.lastError, 400)}`;
   const [state, at, detail] = ((): [string, Instant, string | null] => {
     switch (d.state) {
