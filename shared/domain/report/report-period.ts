@@ -142,6 +142,7 @@ export function periodProblem(interval: ReportInterval, field: string, label: st
   const first = firstDate(interval, label);
   if (first === null) return labelProblem(interval, field, label);
   const today = localDate(now, zone);
-  if ((first.toISODate() as string) > today) return `${field}: ${label} is in the future (today is ${today} in ${zone})`;
+  const firstDay = first.toISODate() as string;
+  if (firstDay > today) return `${field}: ${label} is in the future (today is ${today} in ${zone})`;
   return null;
 }

@@ -88,7 +88,10 @@ function claim(alert: Alert, dueItem: DueItem, now: Instant, dueKinds: ReadonlyS
     case 'reminder': {
       const ats = reminderInstants(alert);
       let sent = alert.notified.remindersSent;
-      while (sent < ats.length && (ats[sent] as Instant) <= now) sent += 1;
+      for (const at of ats.slice(sent)) {
+        if (at > now) break;
+        sent += 1;
+      }
       const latest = { ...notification, dueAt: ats[sent - 1] as Instant, reminderNumber: sent };
       return { notification: latest, marks: { remindersSent: sent } };
     }
