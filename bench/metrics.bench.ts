@@ -182,6 +182,7 @@ function arrayStore(alerts: readonly Alert[]): AlertStore {
     listCreatedBetween: async function* (fromAt: Instant, toAt: Instant, size: number) {
       yield* pages(alerts.filter((a) => a.createdAt >= fromAt && a.createdAt < toAt), size);
     },
+    listReportViews: () => ({ [Symbol.asyncIterator]: () => ({ next: unused }) }),
     listDue: async (): Promise<DuePage> => ({ alerts: [], next: null }),
     listOutboxDue: unused,
   };

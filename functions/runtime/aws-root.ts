@@ -103,7 +103,7 @@ function composeWith(secrets: SecretValues): AwsRoot {
   const metrics = metricsSink;
   const config = configWithSecrets(aws.secretArn, aws.baseUrl, secrets.variables);
   const counted = dynamoLiveFigures({ client: dynamo, tableName: aws.tableName, timezone: config.reporting.timezone, logger });
-  const store = meteredAlertStore(new DynamoAlertStore({ client: dynamo, tableName: aws.tableName, afterWrite: counted.afterWrite }), metrics);
+  const store = meteredAlertStore(new DynamoAlertStore({ client: dynamo, tableName: aws.tableName, afterWrite: counted.afterWrite, reportGroupBy: config.reporting.groupBy }), metrics);
   const timers = new SchedulerTimers({
     client: scheduler,
     groupName: aws.scheduleGroup,

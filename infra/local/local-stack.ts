@@ -98,7 +98,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     started.push(ses);
 
     const counted = dynamoLiveFigures({ ...tableOptions, timezone: config.reporting.timezone, logger });
-    const store = new DynamoAlertStore({ ...tableOptions, afterWrite: counted.afterWrite });
+    const store = new DynamoAlertStore({ ...tableOptions, afterWrite: counted.afterWrite, reportGroupBy: config.reporting.groupBy });
     const timers = new LocalTimers(tableOptions);
     const mailer = new SesMailer({ client: ses.client, from: config.notifications.from });
     // One attempt per call: the outbox paces and retries (deliver-one.ts).

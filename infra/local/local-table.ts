@@ -7,7 +7,8 @@ import { TABLE_SHAPE } from '../../shared/store/table-definition.ts';
 
 export const LOCAL_TABLE_NAME = `sla-watch-v${TABLE_SHAPE}`;
 
-/** Tables of earlier shapes, newest first: shape 3 (an open index of keys only) was
+/** Tables of earlier shapes, newest first: shape 4 (a day index of keys only) was
+ * `sla-watch-v4`, shape 3 (an open index of keys only)
  * `sla-watch-v3`, shape 2 (sharded indexes, no outbox index)
  * `sla-watch-v2`, shape 1 (unsharded indexes) `sla-watch`. */
-export const OLDER_LOCAL_TABLE_NAMES: readonly string[] = ['sla-watch-v3', 'sla-watch-v2', 'sla-watch'];
+export const OLDER_LOCAL_TABLE_NAMES: readonly string[] = ['sla-watch-v4', 'sla-watch-v3', 'sla-watch-v2', 'sla-watch'];

@@ -5,11 +5,11 @@
  * where one at a time it waits behind at most one. On AWS DynamoDB serves them in parallel and
  * the report reads with the use case's own concurrency.
  */
-import type { Alert } from '../../shared/domain/alert/alert.ts';
-import type { Instant } from '../../shared/domain/instant.ts';
 import type { AlertStore } from '../../shared/ports/alert-store.ts';
 
-type ReportReads = Pick<AlertStore, 'listCreatedBetween'>;
+/** The listings a report reads page by page. */
+const REPORT_LISTINGS = ['listCreatedBetween', 'listReportViews'] as const;
+type ReportReads = Pick<AlertStore, (typeof REPORT_LISTINGS)[number]>;
 
 export function oneReadAtATime<S extends ReportReads>(store: S): S {
   let turn: Promise<unknown> = Promise.resolve();
@@ -19,15 +19,21 @@ export function oneReadAtATime<S extends ReportReads>(store: S): S {
     turn = result.catch(() => undefined);
     return result;
   };
-  async function* listCreatedBetween(fromAt: Instant, toAt: Instant, pageSize: number): AsyncGenerator<readonly Alert[]> {
-    const pages = store.listCreatedBetween(fromAt, toAt, pageSize)[Symbol.asyncIterator]();
+  /** The listing's pages, each fetched in turn. */
+  async function* inTurn<T>(pages: AsyncIterable<T>): AsyncGenerator<T> {
+    const iterator = pages[Symbol.asyncIterator]();
     for (;;) {
-      const page = await queued(() => pages.next());
+      const page = await queued(() => iterator.next());
       if (page.done === true) return;
       yield page.value;
     }
   }
+  const listings: ReportReads = {
+    listCreatedBetween: (...args) => inTurn(store.listCreatedBetween(...args)),
+    listReportViews: (...args) => inTurn(store.listReportViews(...args)),
+  };
   return new Proxy(store, {
-    get: (target, property, receiver) => (property === 'listCreatedBetween' ? listCreatedBetween : Reflect.get(target, property, receiver)),
+    get: (target, property, receiver) =>
+      (REPORT_LISTINGS as readonly (string | symbol)[]).includes(property) ? listings[property as keyof ReportReads] : Reflect.get(target, property, receiver),
   });
 }

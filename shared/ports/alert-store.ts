@@ -1,5 +1,6 @@
 import type { Alert, AlertStatus } from '../domain/alert/alert.ts';
 import type { Instant } from '../domain/instant.ts';
+import type { ReportView } from '../domain/report/report-view.ts';
 import type { Priority } from '../domain/sla/priority.ts';
 
 export interface AlertPage {
@@ -40,7 +41,7 @@ export interface AlertListQuery {
  *   alert's `version` must be `expectedVersion + 1`. Otherwise VersionConflictError and nothing
  *   changes: callers re-read, re-decide and retry.
  * - Reads are strongly consistent for `get`; index queries (`list`, `listCreatedBetween`,
- *   `listOpen`, `listDue`) are eventually consistent.
+ *   `listReportViews`, `listOpen`, `listDue`) are eventually consistent.
  * - Any other failure is StoreUnavailableError with the SDK error as `cause`.
  */
 export interface AlertStore {
@@ -63,6 +64,11 @@ export interface AlertStore {
   list(query: AlertListQuery): Promise<AlertPage>;
   /** Alerts created in [fromAt, toAt), page by page (memory bounded by the page size). */
   listCreatedBetween(fromAt: Instant, toAt: Instant, pageSize: number): AsyncIterable<readonly Alert[]>;
+  /**
+   * The report views (report-view.ts) of the alerts created in [fromAt, toAt), grouped by the
+   * label `groupBy`, page by page: what a report reads, far smaller than the alerts.
+   */
+  listReportViews(fromAt: Instant, toAt: Instant, pageSize: number, groupBy: string | null): AsyncIterable<readonly ReportView[]>;
   /**
    * Every alert not yet resolved, oldest created first, page by page (memory bounded by the
    * page size; cost bounded by what is open, whatever the history holds).

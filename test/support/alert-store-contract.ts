@@ -8,6 +8,7 @@ import type { Alert, AlertStatus } from '../../shared/domain/alert/alert.ts';
 import { responseId } from '../../shared/domain/alert/response.ts';
 import { HOUR_MS, MINUTE_MS, type Instant } from '../../shared/domain/instant.ts';
 import type { Priority } from '../../shared/domain/sla/priority.ts';
+import { reportViewOf } from '../../shared/domain/report/report-view.ts';
 import { AlreadyExistsError, ConflictError, InvalidRequestError, VersionConflictError } from '../../shared/errors.ts';
 import type { AlertStore } from '../../shared/ports/alert-store.ts';
 import { FIXTURE_CREATED_AT, makeAlert } from './alert-fixtures.ts';
@@ -129,6 +130,27 @@ export function alertStoreContract(name: string, factory: StoreFactory): void {
       const empty: Alert[] = [];
       for await (const page of store.listCreatedBetween(toAt + 2 * HOUR_MS, toAt + 3 * HOUR_MS, 10)) empty.push(...page);
       expect(empty).toEqual([]);
+    });
+
+    it('gives the report views of the alerts created in a range, the latest state of each, as a report reads them', async () => {
+      const fromAt = Date.UTC(2026, 11, 1, 20, 0);
+      const toAt = fromAt + 24 * HOUR_MS;
+      const at = [fromAt - 1, fromAt, fromAt + HOUR_MS, Date.UTC(2026, 11, 2, 12), toAt - 1, toAt];
+      const created = at.map((createdAt, i) => makeAlert({ dedupKey: `view-${i}`, createdAt, labels: { team: i % 2 === 0 ? 'payments' : 'search' } }));
+      for (const alert of created) await store.create(alert);
+      // The one created at fromAt is acknowledged and resolved since: its view says so.
+      const answered = created[1] as Alert;
+      const resolved: Alert = { ...answered, version: 2, status: 'resolved', acknowledgedAt: fromAt + MINUTE_MS, resolvedAt: fromAt + 2 * MINUTE_MS };
+      await store.update(resolved, 1);
+      const views = [];
+      for await (const page of store.listReportViews(fromAt, toAt, 2, 'team')) {
+        expect(page.length).toBeLessThanOrEqual(2);
+        views.push(...page);
+      }
+      const inRange = [resolved, ...created.slice(2, 5)];
+      expect(views.sort((a, b) => a.createdAt - b.createdAt)).toEqual(inRange.map((alert) => reportViewOf(alert, 'team')));
+      expect(views.map((view) => view.group?.value)).toEqual(['search', 'payments', 'search', 'payments']);
+      expect(views[0]?.status).toBe('resolved');
     });
 
     it('lists every alert not yet resolved, oldest first, page by page, and forgets one once it is resolved', async () => {

@@ -11,6 +11,7 @@
 import type { Alert } from '../../shared/domain/alert/alert.ts';
 import { nextReadyAt, outboxOf } from '../../shared/domain/delivery/outbox.ts';
 import type { Instant } from '../../shared/domain/instant.ts';
+import { reportViewOf, type ReportView } from '../../shared/domain/report/report-view.ts';
 import { AlreadyExistsError, StoreUnavailableError, VersionConflictError } from '../../shared/errors.ts';
 import type { AlertListQuery, AlertPage, AlertStore, DueCursor, DuePage } from '../../shared/ports/alert-store.ts';
 import { assertAlertFits, assertPageSize, assertVersionStep, invalidCursor } from '../../shared/store/write-rules.ts';
@@ -99,6 +100,10 @@ export class InMemoryAlertStore implements AlertStore {
       .filter((a) => a.createdAt >= fromAt && a.createdAt < toAt)
       .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
     for (let i = 0; i < inRange.length; i += pageSize) yield inRange.slice(i, i + pageSize).map(copy);
+  }
+
+  async *listReportViews(fromAt: Instant, toAt: Instant, pageSize: number, groupBy: string | null): AsyncIterable<readonly ReportView[]> {
+    for await (const page of this.listCreatedBetween(fromAt, toAt, pageSize)) yield page.map((alert) => reportViewOf(alert, groupBy));
   }
 
   async *listOpen(pageSize: number): AsyncIterable<readonly Alert[]> {

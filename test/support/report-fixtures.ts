@@ -24,6 +24,7 @@ import { DayTally } from '../../shared/domain/report/day-tally.ts';
 import type { PeriodReport } from '../../shared/domain/report/period-report.ts';
 import { previousPeriod, reportPeriod } from '../../shared/domain/report/report-period.ts';
 import type { Priority } from '../../shared/domain/sla/priority.ts';
+import { reportViewOf } from '../../shared/domain/report/report-view.ts';
 
 export const REPORT_DATE = '2026-11-30';
 export const REPORT_NOW = Date.parse('2026-12-01T02:30:00Z');
@@ -123,7 +124,7 @@ export function composeDayReport(
   const backlog = new BacklogTally(now, 'https://sla.example.test');
   const titles = new Map<string, string>();
   for (const page of pages) {
-    tally.add(page);
+    tally.add(page.map((alert) => reportViewOf(alert, options.groupBy ?? null)));
     backlog.add(page.flatMap((alert) => openAlertView(alert) ?? []));
     for (const alert of page) titles.set(alert.id, alert.title);
   }

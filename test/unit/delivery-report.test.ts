@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Delivery, DeliveryTarget } from '../../shared/domain/delivery/delivery.ts';
 import { afterAttempt, DEFAULT_RETRY_POLICY } from '../../shared/domain/delivery/delivery-outcome.ts';
 import { recordDeliveries, updateDelivery } from '../../shared/domain/delivery/outbox.ts';
-import { DeliveryTally, mergeDeliveries } from '../../shared/domain/report/delivery-tally.ts';
+import { alertDeliveries, DeliveryTally, mergeDeliveries } from '../../shared/domain/report/delivery-tally.ts';
 import { renderReportHtml } from '../../shared/report/report-html.ts';
 import { reportJson } from '../../shared/report/report-json.ts';
 import { renderReportText } from '../../shared/report/report-text.ts';
@@ -63,7 +63,7 @@ describe('the report of deliveries', () => {
       const o = updateDelivery(recordDeliveries([], [{ kind: 'new-alert', alertId: 'a', dueAt: at }], targets, at), 2, (d) =>
         afterAttempt(d, { kind: 'permanent', error: reason }, at, DEFAULT_RETRY_POLICY, 0),
       );
-      tally.add(makeAlert({ outbox: o }));
+      tally.add(alertDeliveries(makeAlert({ outbox: o })));
       return tally.data();
     };
     const week = mergeDeliveries([day('later reason', T + 86_400_000), day('earlier reason', T)]);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Delivery, DeliveryChannel, DeliveryState } from '../../shared/domain/delivery/delivery.ts';
-import { DeliveryTally, mergeDeliveries, type DeliveryDayData } from '../../shared/domain/report/delivery-tally.ts';
+import { alertDeliveries, DeliveryTally, mergeDeliveries, type DeliveryDayData } from '../../shared/domain/report/delivery-tally.ts';
 import { makeAlert } from '../support/alert-fixtures.ts';
 
 const T = Date.parse('2026-11-30T09:00:00Z');
@@ -32,7 +32,7 @@ function delivery(seq: number, recipient: string, state: DeliveryState, extra: P
 
 function day(deliveries: Delivery[]): { tally: DeliveryTally; data: DeliveryDayData } {
   const tally = new DeliveryTally();
-  tally.add(makeAlert({ createdAt: T, outbox: deliveries }));
+  tally.add(alertDeliveries(makeAlert({ createdAt: T, outbox: deliveries })));
   return { tally, data: tally.data() };
 }
 

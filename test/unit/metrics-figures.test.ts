@@ -17,6 +17,7 @@ import { DayTally } from '../../shared/domain/report/day-tally.ts';
 import { PRIORITIES } from '../../shared/domain/sla/priority.ts';
 import { reportDay } from '../../shared/domain/report/report-day.ts';
 import { REPORT_DATE, REPORT_NOW, reportAlert, reportDayAlerts } from '../support/report-fixtures.ts';
+import { reportViewOf } from '../../shared/domain/report/report-view.ts';
 
 const ALLOWED = { critical: 0, high: 2, medium: 2, low: 3 };
 const day = reportDay(REPORT_DATE, 'UTC');
@@ -27,7 +28,7 @@ describe("today's figures", () => {
     tally.add(reportDayAlerts());
     const figures = tally.finish();
     const report = new DayTally({ date: REPORT_DATE, timezone: 'UTC', fromAt: day.fromAt, toAt: day.toAt, now: REPORT_NOW, linkBaseUrl: 'https://x.test', groupBy: null });
-    report.add(reportDayAlerts());
+    report.add(reportDayAlerts().map((alert) => reportViewOf(alert, null)));
     const rolled = report.rollup().priorities;
     for (const p of PRIORITIES) {
       const r = rolled[p];

@@ -2,12 +2,13 @@
  * The AlertStore's listings, read from the sharded indexes (table-definition.ts): every shard
  * queried in parallel and merged by sort key (shard-merge.ts), so a listing returns the same
  * alerts in the same order whatever the shard count. The indexes hold keys (and the list
- * filters' attributes); the alerts themselves are read from the table by key, batched
+ * filters' attributes, the day index the alerts' report views); the alerts themselves are read from the table by key, batched
  * (batch-reads.ts): eventually consistent for listings, which follow a lagging index anyway,
  * strongly consistent for the due sweep, whose writes are conditional on what it read.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Alert } from '../../domain/alert/alert.ts';
+import { reportViewOf, type ReportView } from '../../domain/report/report-view.ts';
 import { DAY_MS, type Instant } from '../../domain/instant.ts';
 import { StoreUnavailableError } from '../../errors.ts';
 import type { AlertListQuery, AlertPage, DueCursor, DuePage } from '../../ports/alert-store.ts';
@@ -16,7 +17,7 @@ import { allShardKeys, instantIdKey, instantKey, parseInstantIdKey } from '../..
 import { OUTBOX_INDEX, OUTBOX_PK, outboxUpperBound, parseOutboxSortKey } from '../../store/outbox-index.ts';
 import { ALERT_LIST_PK, BY_CREATED_INDEX, BY_DAY_INDEX, DUE_ALERT, DUE_INDEX, OPEN_INDEX, OPEN_PK } from '../../store/table-definition.ts';
 import { assertPageSize } from '../../store/write-rules.ts';
-import { fromAlertItem, type Item } from './alert-item.ts';
+import { fromAlertItem, storedView, type Item } from './alert-item.ts';
 import { BatchReads } from './batch-reads.ts';
 import { decodeListCursor, encodeListCursor } from './list-cursor.ts';
 import { ShardMerge, type ShardEntry, type ShardPosition } from './shard-merge.ts';
@@ -101,6 +102,49 @@ export class AlertIndexReads {
       });
       yield* this.pages(merge, pageSize, () => true);
     }
+  }
+
+  /**
+   * The report views of the alerts created in [fromAt, toAt), in index order: the views the
+   * day index carries (table-definition.ts), and for an entry whose view is missing, of
+   * another version or grouped by another label, one made from the alert read by key.
+   */
+  async *listReportViews(fromAt: Instant, toAt: Instant, pageSize: number, groupBy: string | null): AsyncIterable<readonly ReportView[]> {
+    assertPageSize(pageSize);
+    if (toAt <= fromAt) return;
+    const range = { expression: '#sk BETWEEN :from AND :to', values: { ':from': { S: instantKey(fromAt) }, ':to': { S: instantKey(toAt) } } };
+    for (let dayAt = fromAt - (fromAt % DAY_MS); dayAt < toAt; dayAt += DAY_MS) {
+      const merge = this.merge('listReportViews', BY_DAY_INDEX, allShardKeys(utcDay(dayAt), this.options.shards), 'asc', {
+        batch: shardBatch(pageSize, this.options.shards),
+        range,
+      });
+      for (;;) {
+        const taken: ShardEntry<Item>[] = [];
+        while (taken.length < pageSize) {
+          const entry = await merge.next();
+          if (entry === null || entry === 'paused') break;
+          taken.push(entry);
+        }
+        if (taken.length === 0) break;
+        const views = await this.viewsOf(taken, groupBy);
+        if (views.length > 0) yield views;
+        if (taken.length < pageSize) break;
+      }
+    }
+  }
+
+  /** The entries' views, in their order; an alert gone from the table (expired) is left out. */
+  private async viewsOf(entries: readonly ShardEntry<Item>[], groupBy: string | null): Promise<ReportView[]> {
+    const views: (ReportView | null)[] = entries.map((entry) => storedView(entry.value, groupBy));
+    const unviewed = entries.filter((_, i) => views[i] === null);
+    if (unviewed.length === 0) return views as ReportView[];
+    const alerts = new Map((await this.readAll(this.listReads, unviewed)).map((alert) => [alert.id, alert]));
+    return entries.flatMap((entry, i) => {
+      const stored = views[i] ?? null;
+      if (stored !== null) return [stored];
+      const alert = alerts.get(parseInstantIdKey(entry.key)?.id ?? '');
+      return alert === undefined ? [] : [reportViewOf(alert, groupBy)];
+    });
   }
 
   /** The creation instant of the oldest alert kept: the first entry of the shards merged oldest first. */

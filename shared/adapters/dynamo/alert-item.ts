@@ -15,13 +15,17 @@ import { DAY_MS } from '../../domain/instant.ts';
 import { alertPk, utcDay } from '../../store/keys.ts';
 import { outboxAttributes } from './outbox-entries.ts';
 import { instantIdKey, shardKey, shardOf } from '../../store/shard-keys.ts';
-import { ALERT_LIST_PK, DUE_ALERT, INDEX_SHARDS, OPEN_PK, RESOLVED_RETENTION_DAYS, TTL_ATTRIBUTE } from '../../store/table-definition.ts';
+import { ALERT_LIST_PK, DUE_ALERT, INDEX_SHARDS, OPEN_PK, REPORT_VIEW_ATTRIBUTE, RESOLVED_RETENTION_DAYS, TTL_ATTRIBUTE } from '../../store/table-definition.ts';
+import { isUsableView, reportViewOf, type ReportView } from '../../domain/report/report-view.ts';
 import { openViewAttributes } from './open-view-attributes.ts';
 
 export type Item = Record<string, AttributeValue>;
 
-/** Serializes an alert (JSON text in `doc`) with its index attributes, sharded over `shards`. */
-export function toAlertItem(alert: Alert, doc: string = JSON.stringify(alert), shards: number = INDEX_SHARDS): Item {
+/**
+ * Serializes an alert (JSON text in `doc`) with its index attributes, sharded over `shards`,
+ * and its report view (report-view.ts) grouped by the label `groupBy` (`reporting.group_by`).
+ */
+export function toAlertItem(alert: Alert, doc: string = JSON.stringify(alert), shards: number = INDEX_SHARDS, groupBy: string | null = null): Item {
   const shard = shardOf(alert.id, shards);
   const createdKey = instantIdKey(alert.createdAt, alert.id);
   const item: Item = {
@@ -34,6 +38,7 @@ export function toAlertItem(alert: Alert, doc: string = JSON.stringify(alert), s
     listPk: { S: shardKey(ALERT_LIST_PK, shard) },
     status: { S: alert.status },
     priority: { S: alert.priority },
+    [REPORT_VIEW_ATTRIBUTE]: { S: JSON.stringify(reportViewOf(alert, groupBy)) },
   };
   // Sparse `due` index: only alerts with a pending timer appear in the sweeper's query.
   if (alert.timer !== null) {
@@ -56,4 +61,20 @@ export function fromAlertItem(item: Item): Alert {
   const doc = item.doc?.S;
   if (doc === undefined) throw new TypeError(`item ${item.pk?.S ?? '(no pk)'} has no alert document`);
   return JSON.parse(doc) as Alert;
+}
+
+/**
+ * The report view an item (or its day index entry) carries, when it stands for the alert in a
+ * report grouped by `groupBy`; null when it is missing, unreadable, of another version or
+ * grouping: the reader then makes one from the alert.
+ */
+export function storedView(item: Item, groupBy: string | null): ReportView | null {
+  const text = item[REPORT_VIEW_ATTRIBUTE]?.S;
+  if (text === undefined) return null;
+  try {
+    const view: unknown = JSON.parse(text);
+    return isUsableView(view, groupBy) ? view : null;
+  } catch {
+    return null;
+  }
 }

@@ -11,6 +11,7 @@
 import { PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Alert } from '../../domain/alert/alert.ts';
 import type { Instant } from '../../domain/instant.ts';
+import type { ReportView } from '../../domain/report/report-view.ts';
 import { AlreadyExistsError, StoreUnavailableError, VersionConflictError, type SlaWatchError } from '../../errors.ts';
 import type { AlertListQuery, AlertPage, AlertStore, DueCursor, DuePage } from '../../ports/alert-store.ts';
 import { alertPk, dedupPk } from '../../store/keys.ts';
@@ -30,6 +31,9 @@ export interface DynamoAlertStoreOptions {
   /** Called after each stored write with the alert as it was (null for a create) and as it is
    * now: the day counters' hook (dynamo-live-figures.ts). Awaited; it must not throw. */
   readonly afterWrite?: (before: Alert | null, after: Alert) => Promise<void>;
+  /** The label reports group by (`reporting.group_by`): each alert's stored report view is
+   * made with it, so that reports read the day index alone (report-view.ts). */
+  readonly reportGroupBy?: string | null;
 }
 
 export class DynamoAlertStore implements AlertStore {
@@ -39,6 +43,7 @@ export class DynamoAlertStore implements AlertStore {
   private readonly reads: BatchReads;
   private readonly indexes: AlertIndexReads;
   private readonly afterWrite: DynamoAlertStoreOptions['afterWrite'];
+  private readonly reportGroupBy: string | null;
 
   constructor(options: DynamoAlertStoreOptions) {
     this.client = options.client;
@@ -48,6 +53,7 @@ export class DynamoAlertStore implements AlertStore {
     this.reads = new BatchReads(options);
     this.indexes = new AlertIndexReads({ client: options.client, tableName: options.tableName, shards: this.shards, consistentReads: this.reads });
     this.afterWrite = options.afterWrite;
+    this.reportGroupBy = options.reportGroupBy ?? null;
   }
 
   async get(id: string): Promise<Alert | null> {
@@ -62,7 +68,7 @@ export class DynamoAlertStore implements AlertStore {
       'create',
       () =>
         this.client.send(
-          new PutItemCommand({ TableName: this.tableName, Item: toAlertItem(alert, doc, this.shards), ConditionExpression: 'attribute_not_exists(pk)' }),
+          new PutItemCommand({ TableName: this.tableName, Item: toAlertItem(alert, doc, this.shards, this.reportGroupBy), ConditionExpression: 'attribute_not_exists(pk)' }),
         ),
       (cause) => new AlreadyExistsError(`alert ${alert.id} already exists`, cause),
     );
@@ -80,7 +86,7 @@ export class DynamoAlertStore implements AlertStore {
         const out = await this.client.send(
           new PutItemCommand({
             TableName: this.tableName,
-            Item: toAlertItem(alert, doc, this.shards),
+            Item: toAlertItem(alert, doc, this.shards, this.reportGroupBy),
             // Fails when the item is missing too: an update never creates.
             ConditionExpression: '#version = :expected',
             ExpressionAttributeNames: { '#version': 'version' },
@@ -130,6 +136,10 @@ export class DynamoAlertStore implements AlertStore {
 
   listCreatedBetween(fromAt: Instant, toAt: Instant, pageSize: number): AsyncIterable<readonly Alert[]> {
     return this.indexes.listCreatedBetween(fromAt, toAt, pageSize);
+  }
+
+  listReportViews(fromAt: Instant, toAt: Instant, pageSize: number, groupBy: string | null): AsyncIterable<readonly ReportView[]> {
+    return this.indexes.listReportViews(fromAt, toAt, pageSize, groupBy);
   }
 
   listOpen(pageSize: number): AsyncIterable<readonly Alert[]> {

@@ -10,10 +10,8 @@
  * `rollup()` gives the day as mergeable data (day-rollup.ts); `exactTimes()` the exact
  * nearest-rank percentiles the daily report shows.
  */
-import type { Alert } from '../alert/alert.ts';
 import { AROUND_THE_CLOCK } from '../calendar/calendar-spec.ts';
 import type { Instant } from '../instant.ts';
-import { evaluateAlertSla } from '../sla/alert-sla.ts';
 import { clockOutcome, isBreachOutcome, NO_OUTCOMES, type ClockOutcome } from '../sla/clock-outcome.ts';
 import { PRIORITIES, type Priority } from '../sla/priority.ts';
 import type { ClockEvaluation, SlaEvaluation } from '../sla/sla-evaluation.ts';
@@ -23,6 +21,7 @@ import { DeliveryTally } from './delivery-tally.ts';
 import { DurationSamples, type DurationSummary } from './duration-samples.ts';
 import { LogHistogram } from './log-histogram.ts';
 import { MAX_BREACHED_LISTED, type BreachedAlert, type BreachedClock, type ResponseTimes, type SlaClockName } from './period-report.ts';
+import { evaluateView, type ReportView } from './report-view.ts';
 import { SourceTally } from './source-tally.ts';
 
 /**
@@ -88,16 +87,16 @@ class PriorityDayTally {
   allowedBreaches: number | null = null;
   private allowedFromCreatedAt = Number.NEGATIVE_INFINITY;
 
-  add(alert: Alert, evaluation: SlaEvaluation): boolean {
-    const onCalendar = alert.sla.calendar !== null;
+  add(alert: ReportView, evaluation: SlaEvaluation): boolean {
+    const onCalendar = alert.calendarName !== null;
     this.opened += 1;
-    this.calendars.add(alert.sla.calendar?.name ?? AROUND_THE_CLOCK);
+    this.calendars.add(alert.calendarName ?? AROUND_THE_CLOCK);
     const ack = this.acknowledgment.add(alert.createdAt, evaluation.acknowledgment, onCalendar, evaluation.acknowledgment.answeredBy === 'person');
     const res = this.resolution.add(alert.createdAt, evaluation.resolution, onCalendar, true);
     if (evaluation.resolution.answeredAt !== null && evaluation.acknowledgment.answeredBy === 'source') this.resolvedBySourceUnacknowledged += 1;
     if (alert.createdAt >= this.allowedFromCreatedAt) {
       this.allowedFromCreatedAt = alert.createdAt;
-      this.allowedBreaches = alert.sla.allowedBreaches;
+      this.allowedBreaches = alert.allowedBreaches;
     }
     const breached = isBreachOutcome(ack) || isBreachOutcome(res);
     if (breached) this.breaches += 1;
@@ -127,7 +126,7 @@ class GroupDayTally {
 
   constructor(readonly group: string | null) {}
 
-  add(alert: Alert, evaluation: SlaEvaluation, breached: boolean): void {
+  add(alert: ReportView, evaluation: SlaEvaluation, breached: boolean): void {
     this.alerts += 1;
     if (breached) this.breaches += 1;
     this.acknowledgment[clockOutcome(evaluation.acknowledgment)] += 1;
@@ -182,16 +181,18 @@ export class DayTally {
 
   constructor(private readonly options: DayTallyOptions) {}
 
-  add(alerts: readonly Alert[]): void {
+  /** Adds alerts' report views (report-view.ts) made with this tally's `groupBy`. */
+  add(alerts: readonly ReportView[]): void {
     const { fromAt, toAt, now, groupBy } = this.options;
     for (const alert of alerts) {
       if (alert.createdAt < fromAt || alert.createdAt >= toAt) continue;
-      const evaluation = evaluateAlertSla(alert, now);
+      if ((alert.group?.by ?? null) !== groupBy) throw new TypeError(`report view of ${alert.id} is grouped by ${alert.group?.by ?? 'nothing'}, the day by ${groupBy ?? 'nothing'}`);
+      const evaluation = evaluateView(alert, now);
       const breached = this.priorities[alert.priority].add(alert, evaluation);
       if (alert.resolvedAt === null || alert.resolvedAt > now) this.unresolved += 1;
       this.sources.add(alert);
-      this.deliveries.add(alert);
-      if (groupBy !== null) this.group(alert.labels[groupBy] ?? null).add(alert, evaluation, breached);
+      this.deliveries.add(alert.deliveries);
+      if (groupBy !== null) this.group(alert.group?.value ?? null).add(alert, evaluation, breached);
       if (breached) {
         this.breachedCount += 1;
         this.keepBreached(this.breachRecord(alert, evaluation));
@@ -248,7 +249,7 @@ export class DayTally {
     return [...this.breached].sort(byUrgencyThenAge).slice(0, MAX_BREACHED_LISTED);
   }
 
-  private breachRecord(alert: Alert, evaluation: SlaEvaluation): BreachedAlert {
+  private breachRecord(alert: ReportView, evaluation: SlaEvaluation): BreachedAlert {
     return {
       id: alert.id,
       title: alert.title,

@@ -62,35 +62,60 @@ function mostFailing(failing: Iterable<Failing>): Failing[] {
   return [...failing].sort((a, b) => b.failed - a.failed || a.recipient.localeCompare(b.recipient)).slice(0, MAX_FAILING_RECIPIENTS);
 }
 
+/**
+ * One alert's deliveries as a report counts them: counts per channel and the failures joined
+ * per recipient. Small and mergeable, so the alert's report view carries it (report-view.ts)
+ * instead of the whole outbox, and a day adds one per alert.
+ */
+export interface AlertDeliveries {
+  /** Only the channels the alert has deliveries on. */
+  readonly byChannel: Partial<Record<DeliveryChannel, ChannelDeliveries>>;
+  readonly failing: readonly (FailingRecipient & { readonly lastAt: number })[];
+}
+
+export function alertDeliveries(alert: Pick<Alert, 'outbox'>): AlertDeliveries {
+  const byChannel: Partial<Record<DeliveryChannel, Counts>> = {};
+  const failing = new Map<string, Failing>();
+  for (const d of outboxOf(alert)) {
+    const counts = (byChannel[d.channel] ??= noCounts());
+    if (d.attempts > 1 && d.state !== 'failed') counts.retried += 1;
+    switch (d.state) {
+      case 'sent':
+        counts.sent += 1;
+        break;
+      case 'failed': {
+        counts.failed += 1;
+        const entry: Failing = { channel: d.channel, recipient: d.recipient, failed: 1, reason: d.reason ?? '', lastAt: d.doneAt ?? 0 };
+        failing.set(failingKey(entry), joinFailing(failing.get(failingKey(entry)), entry));
+        break;
+      }
+      case 'skipped':
+        counts.skipped += 1;
+        break;
+      case 'pending':
+      case 'retrying':
+        counts.open += 1;
+        break;
+    }
+  }
+  return { byChannel, failing: [...failing.values()] };
+}
+
 export class DeliveryTally {
   private readonly counts: Record<DeliveryChannel, Counts> = { email: noCounts(), slack: noCounts() };
   private readonly failing = new Map<string, Failing>();
   private open = 0;
 
-  add(alert: Alert): void {
-    for (const d of outboxOf(alert)) {
-      const counts = this.counts[d.channel];
-      if (d.attempts > 1 && d.state !== 'failed') counts.retried += 1;
-      switch (d.state) {
-        case 'sent':
-          counts.sent += 1;
-          break;
-        case 'failed': {
-          counts.failed += 1;
-          const entry: Failing = { channel: d.channel, recipient: d.recipient, failed: 1, reason: d.reason ?? '', lastAt: d.doneAt ?? 0 };
-          this.failing.set(failingKey(entry), joinFailing(this.failing.get(failingKey(entry)), entry));
-          break;
-        }
-        case 'skipped':
-          counts.skipped += 1;
-          break;
-        case 'pending':
-        case 'retrying':
-          counts.open += 1;
-          this.open += 1;
-          break;
-      }
+  /** Adds one alert's deliveries (joining failures in claim order, as if delivery by delivery). */
+  add(deliveries: AlertDeliveries): void {
+    for (const channel of DELIVERY_CHANNELS) {
+      const more = deliveries.byChannel[channel];
+      if (more === undefined) continue;
+      const counts = this.counts[channel];
+      for (const key of Object.keys(counts) as (keyof Counts)[]) counts[key] += more[key];
+      this.open += more.open;
     }
+    for (const f of deliveries.failing) this.failing.set(failingKey(f), joinFailing(this.failing.get(failingKey(f)), { ...f }));
   }
 
   /** Whether some delivery is still to be made: a day with one is not settled. */

@@ -4,7 +4,7 @@
  * floods people). One small entry per distinct source seen on the day; a day has far fewer
  * sources than alerts. Ties rank by the other count, then by name, so a report is stable.
  */
-import type { Alert } from '../alert/alert.ts';
+import type { ReportView } from './report-view.ts';
 import type { SourceCount } from './period-report.ts';
 
 interface MutableSourceCount {
@@ -28,8 +28,9 @@ function compareBy(ranking: SourceRanking): (a: SourceCount, b: SourceCount) => 
 export class SourceTally {
   private readonly sources = new Map<string, MutableSourceCount>();
 
-  add(alert: Alert): void {
-    this.addCount({ integrationId: alert.integrationId, sourceName: alert.sourceName, alerts: 1, deliveries: alert.deliveries });
+  /** Adds one alert (its report view: `received` is how many deliveries its source made). */
+  add(alert: Pick<ReportView, 'integrationId' | 'sourceName' | 'received'>): void {
+    this.addCount({ integrationId: alert.integrationId, sourceName: alert.sourceName, alerts: 1, deliveries: alert.received });
   }
 
   /** Adds a count of another tally (a day's rollup into a week). */

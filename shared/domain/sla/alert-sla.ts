@@ -12,7 +12,7 @@
 import type { Alert } from '../alert/alert.ts';
 import { responseActor, type Response } from '../alert/response.ts';
 import type { Instant } from '../instant.ts';
-import { evaluateSla, type SlaEvaluation } from './sla-evaluation.ts';
+import { evaluateSla, type SlaEvaluation, type SlaEvaluationInput } from './sla-evaluation.ts';
 
 export interface AcknowledgmentAnswers {
   /** A person's first acknowledgment or resolution. */
@@ -41,18 +41,20 @@ export function resolvedBySource(alert: Pick<Alert, 'resolvedAt' | 'responses'>)
   return resolution !== undefined && responseActor(resolution) === 'source';
 }
 
-export function evaluateAlertSla(alert: Alert, now: Instant): SlaEvaluation {
+/** What the evaluation of an alert's clocks depends on, besides the instant. */
+export function slaInputOf(alert: Pick<Alert, 'sla' | 'createdAt' | 'timeline' | 'acknowledgedAt' | 'resolvedAt' | 'responses'>): SlaEvaluationInput {
   const { personAt, sourceClosedAt } = acknowledgmentAnswers(alert);
-  return evaluateSla(
-    {
-      policy: alert.sla,
-      createdAt: alert.createdAt,
-      timeline: alert.timeline,
-      acknowledgedAt: personAt,
-      resolvedAt: alert.resolvedAt,
-      acknowledgmentClosedBySourceAt: sourceClosedAt,
-      resolvedBySource: resolvedBySource(alert),
-    },
-    now,
-  );
+  return {
+    policy: alert.sla,
+    createdAt: alert.createdAt,
+    timeline: alert.timeline,
+    acknowledgedAt: personAt,
+    resolvedAt: alert.resolvedAt,
+    acknowledgmentClosedBySourceAt: sourceClosedAt,
+    resolvedBySource: resolvedBySource(alert),
+  };
+}
+
+export function evaluateAlertSla(alert: Alert, now: Instant): SlaEvaluation {
+  return evaluateSla(slaInputOf(alert), now);
 }

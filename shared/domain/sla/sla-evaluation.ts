@@ -45,7 +45,8 @@ export interface SlaEvaluation {
 }
 
 export interface SlaEvaluationInput {
-  readonly policy: SlaPolicy;
+  /** Only its calendar counts here: the deadlines are in `timeline`. */
+  readonly policy: Pick<SlaPolicy, 'calendar'>;
   readonly createdAt: Instant;
   readonly timeline: SlaTimeline;
   /** A person's first acknowledgment (or resolution), else null. */
