@@ -41,6 +41,7 @@ import { startEmbeddedSes } from './embedded-ses.ts';
 import { LOCAL_TABLE_NAME, OLDER_LOCAL_TABLE_NAMES } from './local-table.ts';
 import { InFlight } from './in-flight.ts';
 import { repeat, type RepeatingTask } from './repeating-task.ts';
+import { IntakeGate } from './intake-gate.ts';
 import { startReportThread, type ReportThread } from './report-thread.ts';
 
 export interface LocalStackOptions {
@@ -113,7 +114,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const deps: AppDeps = { config, store, timers, deliveries, clock, logger, rollups, intakeStats, live: counted.live };
     const pump = new OutboxPump(delivery);
 
-    const reports: ReportThread = await startReportThread({ config, dynamoEndpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, indexShards: table.indexShards }, clock);
+    // Intake first: the report thread's store requests wait while webhooks are handled.
+    const intake = new IntakeGate();
+    const reports: ReportThread = await startReportThread(
+      { config, dynamoEndpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, indexShards: table.indexShards, intakeInFlight: intake.shared },
+      clock,
+    );
     started.push(reports);
 
     const loop = new TimerLoop({
@@ -158,7 +164,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const app = createApp(deps, { linkSecret: options.linkSecret, buildReport: reports.build });
     const host = options.host ?? '127.0.0.1';
     const requests = new InFlight();
-    const server = await listen((request) => requests.track(app.fetch(request)), host, options.port ?? 8080);
+    const handle = async (request: Request) => app.fetch(request);
+    const server = await listen((request) => requests.track(isIntake(request) ? intake.around(() => handle(request)) : handle(request)), host, options.port ?? 8080);
     // Close the listener, then let requests already inside finish their writes before the
     // store goes away: what a sender was told is stored must be stored.
     started.push({ close: async () => void (await Promise.all([closeServer(server), requests.drained()])) });
@@ -191,6 +198,13 @@ async function stopAll(started: { close(): Promise<void> }[]): Promise<void> {
   // Stop in reverse order: HTTP first, then the loops, then the stores they write to.
   for (const part of started.reverse()) await part.close();
   started.length = 0;
+}
+
+/** What alerting tools send: a webhook or a PagerDuty event. */
+function isIntake(request: Request): boolean {
+  if (request.method !== 'POST') return false;
+  const { pathname } = new URL(request.url);
+  return pathname.startsWith('/webhooks/') || pathname === '/v2/enqueue';
 }
 
 function listen(fetch: (request: Request) => Response | Promise<Response>, hostname: string, port: number): Promise<ServerType> {

@@ -27,6 +27,8 @@ export interface ReportThreadData {
   readonly tableName: string;
   /** The table's index shard count, as the stack settled it at start. */
   readonly indexShards: number;
+  /** The intake requests in flight (intake-gate.ts), counted by the main thread. */
+  readonly intakeInFlight: SharedArrayBuffer;
 }
 
 export interface ReportThreadRequest {
