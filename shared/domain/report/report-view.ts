@@ -24,8 +24,8 @@ import { alertDeliveries, type AlertDeliveries } from './delivery-tally.ts';
 
 export const REPORT_VIEW_VERSION = 1;
 
-/** An open alert's clocks, evaluated at the report's instant. */
-export type OpenClocks = Omit<SlaEvaluationInput, 'policy'> & { readonly calendar: CalendarSpec | null };
+/** An open alert's clocks, evaluated at the report's instant (its creation is the view's). */
+export type OpenClocks = Omit<SlaEvaluationInput, 'policy' | 'createdAt'> & { readonly calendar: CalendarSpec | null };
 
 export interface ReportView {
   readonly v: typeof REPORT_VIEW_VERSION;
@@ -52,7 +52,7 @@ export interface ReportView {
 
 export function reportViewOf(alert: Alert, groupBy: string | null): ReportView {
   const input = slaInputOf(alert);
-  const { policy, ...clocks } = input;
+  const { policy, createdAt: _createdAt, timeline, ...answers } = input;
   const resolved = alert.resolvedAt !== null;
   return {
     v: REPORT_VIEW_VERSION,
@@ -70,7 +70,7 @@ export function reportViewOf(alert: Alert, groupBy: string | null): ReportView {
     group: groupBy === null ? null : { by: groupBy, value: alert.labels[groupBy] ?? null },
     // A resolution answers both clocks, so the instant of evaluation no longer matters.
     settled: resolved ? evaluateSla(input, alert.resolvedAt) : null,
-    open: resolved ? null : { ...clocks, calendar: policy.calendar },
+    open: resolved ? null : { ...answers, timeline: { acknowledgment: timeline.acknowledgment, resolution: timeline.resolution }, calendar: policy.calendar },
     deliveries: alertDeliveries(alert),
   };
 }
@@ -79,7 +79,7 @@ export function reportViewOf(alert: Alert, groupBy: string | null): ReportView {
 export function evaluateView(view: ReportView, now: Instant): SlaEvaluation {
   if (view.settled !== null) return view.settled;
   const { calendar, ...clocks } = view.open as OpenClocks;
-  return evaluateSla({ ...clocks, policy: { calendar } }, now);
+  return evaluateSla({ ...clocks, createdAt: view.createdAt, policy: { calendar } }, now);
 }
 
 /** Whether a stored view (parsed JSON) can stand for its alert in a report grouped by `groupBy`. */

@@ -48,7 +48,8 @@ export interface SlaEvaluationInput {
   /** Only its calendar counts here: the deadlines are in `timeline`. */
   readonly policy: Pick<SlaPolicy, 'calendar'>;
   readonly createdAt: Instant;
-  readonly timeline: SlaTimeline;
+  /** The clocks' instants (reminders do not count here). */
+  readonly timeline: Pick<SlaTimeline, 'acknowledgment' | 'resolution'>;
   /** A person's first acknowledgment (or resolution), else null. */
   readonly acknowledgedAt: Instant | null;
   readonly resolvedAt: Instant | null;
