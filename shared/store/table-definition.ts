@@ -29,9 +29,9 @@
  * read back is far cheaper than the write units (a fifth the price each) saved.
  * `npm run bench -- dynamo-heat` compares both from the counted writes.
  *
- * - `by-day` (`dayPk` = day#shard, `createdKey`), keys plus `reportView`: the reports read
- *   the UTC days overlapping a local day, each alert's view from the index alone (the one
- *   projection that is not narrow: see BY_DAY_INDEX);
+ * - `by-day` (`dayPk` = day#shard, `createdKey`), keys plus a settled alert's `reportView`:
+ *   the reports read the UTC days overlapping a local day, settled alerts' views from the
+ *   index alone, the others' by key (see BY_DAY_INDEX);
  * - `due` (`duePk` = ALERT#shard | TIMER#shard, `dueKey` = dueAt#id), sparse, keys plus a
  *   local timer's name and payload: the sweeper reads alert keys (then each alert, strongly
  *   consistent, which it wants anyway), the local timer loop its timers;
@@ -76,15 +76,20 @@ export const TABLE_SHAPE = 5;
 
 const CREATED_KEY = { name: 'createdKey', type: 'S' } as const;
 
-/** Every alert's report view (report-view.ts): a few hundred bytes of JSON text. */
+/** A settled alert's report view (report-view.ts), a few hundred bytes of JSON text: copied
+ * into the day index. */
 export const REPORT_VIEW_ATTRIBUTE = 'reportView';
+/** The report view of an alert not yet settled: on the item only. */
+export const LIVE_VIEW_ATTRIBUTE = 'liveView';
 
 /**
- * Carries each alert's report view, so that a day's report reads the index alone: reading
- * 100,000 alerts whole by key took the daily report 24 s on dynalite, the views about a
- * sixth of that. The entry is rewritten when the view changes (a response, a resolution, a
- * delivery's outcome): under 1 KB, one write unit each time. Readers still read an alert by
- * key when its view is missing or was made grouping by another label.
+ * Carries each settled alert's report view (resolved, nothing left to deliver), so that a
+ * day's report reads those from the index alone, and the others' views by key (only that
+ * attribute): reading 100,000 alerts whole by key took the daily report 24 s on dynalite. An
+ * open alert's view changes with nearly every write (repeats, claims, each delivery's outcome);
+ * copied here it cost a storm 5.7 index write units per new alert on a day's 16 partitions
+ * instead of 1, and a lifecycle 30 instead of 1 (`npm run bench -- dynamo-heat`). A settled
+ * view is written here once, when the alert settles.
  */
 export const BY_DAY_INDEX: IndexDefinition = {
   indexName: 'by-day',

@@ -156,9 +156,11 @@ describe('day counters and open views', () => {
       ['Alert A', 'on_track'],
       ['Alert B', 'breached'],
     ]);
-    // The day's three alerts come from their views in the by-day index: only the three listed
-    // are read whole (for their titles), in one batch.
-    expect(itemsRead).toEqual([3]);
+    // The day's three alerts, none settled, have their views read by key (the views alone, not
+    // the alerts), then the three listed are read whole for their titles.
+    expect(itemsRead).toEqual([3, 3]);
+    const viewReads = counting.inputs('BatchGetItem').slice(before) as { RequestItems: Record<string, { ProjectionExpression?: string }> }[];
+    expect(Object.values(viewReads[0]?.RequestItems ?? {})[0]?.ProjectionExpression).toBe('#pk, #settled, #live');
   });
 
   it('makes the same few store reads however many alerts the day had', async () => {

@@ -1,5 +1,6 @@
 /**
- * A report reads each alert's report view from the day index alone, and never counts from a view
+ * A report reads each settled alert's report view from the day index alone, an unsettled one's
+ * by key (the view alone), and never counts from a view
  * that does not stand for the alert as the report would see it: one made grouping by another
  * label (the setting changed), one written before views existed, or one that cannot be read are
  * replaced by a view made from the alert read whole.
@@ -11,9 +12,9 @@ import { DynamoAlertStore } from '../../shared/adapters/dynamo/dynamo-alert-stor
 import type { Alert } from '../../shared/domain/alert/alert.ts';
 import { HOUR_MS, MINUTE_MS } from '../../shared/domain/instant.ts';
 import { reportViewOf, type ReportView } from '../../shared/domain/report/report-view.ts';
-import { REPORT_VIEW_ATTRIBUTE } from '../../shared/store/table-definition.ts';
+import { BY_DAY_INDEX, LIVE_VIEW_ATTRIBUTE, REPORT_VIEW_ATTRIBUTE } from '../../shared/store/table-definition.ts';
 import { makeAlert } from '../support/alert-fixtures.ts';
-import { countingClient } from '../support/command-counter.ts';
+import { countingClient, type CountingClient } from '../support/command-counter.ts';
 import { startDynalite, type Dynalite } from '../support/dynalite.ts';
 
 const DAY = Date.UTC(2026, 10, 30);
@@ -38,21 +39,33 @@ async function viewsOfDay(store: DynamoAlertStore, groupBy: string | null): Prom
   return views;
 }
 
+/** The projection of each BatchGetItem sent: which reads took the views alone. */
+function projections(counting: CountingClient): (string | undefined)[] {
+  const inputs = counting.inputs('BatchGetItem') as { RequestItems: Record<string, { ProjectionExpression?: string }> }[];
+  return inputs.map((input) => Object.values(input.RequestItems)[0]?.ProjectionExpression);
+}
+
+const VIEWS_ONLY = '#pk, #settled, #live';
+const WHOLE = '#pk, #doc';
+
 describe("a day's report views", () => {
-  it('come from the day index alone, in the state of the latest write', async () => {
+  it('of settled alerts come from the day index alone, of the others by key, the views alone, in the state of the latest write', async () => {
     const counting = countingClient(dynalite.endpoint);
     const store = new DynamoAlertStore({ client: counting.client, tableName: await dynalite.createTable(), reportGroupBy: 'team' });
     const alerts = dayAlerts();
     for (const alert of alerts) await store.create(alert);
-    const first = alerts[0] as Alert;
-    const resolved: Alert = { ...first, version: 2, status: 'resolved', acknowledgedAt: first.createdAt + MINUTE_MS, resolvedAt: first.createdAt + 9 * MINUTE_MS };
-    await store.update(resolved, 1);
-    alerts[0] = resolved;
+    for (const i of [0, 3]) {
+      const alert = alerts[i] as Alert;
+      const resolved: Alert = { ...alert, version: 2, status: 'resolved', acknowledgedAt: alert.createdAt + MINUTE_MS, resolvedAt: alert.createdAt + 9 * MINUTE_MS };
+      await store.update(resolved, 1);
+      alerts[i] = resolved;
+    }
 
     const views = await viewsOfDay(store, 'team');
     expect(views).toEqual(alerts.map((alert) => reportViewOf(alert, 'team')));
     expect(views[0]?.settled?.resolution.state).toBe('met');
-    expect(counting.calls('BatchGetItem')).toBe(0);
+    expect(counting.batchSizes('BatchGetItem')).toEqual([3]);
+    expect(projections(counting)).toEqual([VIEWS_ONLY]);
   });
 
   it('are made from the alert, read whole, where the stored one was grouped by another label', async () => {
@@ -64,7 +77,8 @@ describe("a day's report views", () => {
 
     const views = await viewsOfDay(writer, 'service');
     expect(views.map((view) => view.group)).toEqual(alerts.map((_, i) => ({ by: 'service', value: `svc-${i}` })));
-    expect(counting.batchSizes('BatchGetItem')).toEqual([5]);
+    expect(counting.batchSizes('BatchGetItem')).toEqual([5, 5]);
+    expect(projections(counting)).toEqual([VIEWS_ONLY, WHOLE]);
     expect(await viewsOfDay(writer, null)).toEqual(alerts.map((alert) => reportViewOf(alert, null)));
   });
 
@@ -74,16 +88,28 @@ describe("a day's report views", () => {
     const store = new DynamoAlertStore({ client: counting.client, tableName, reportGroupBy: 'team' });
     const [older, broken, current] = dayAlerts();
     const withoutView = toAlertItem(older as Alert, undefined, undefined, 'team');
-    delete withoutView[REPORT_VIEW_ATTRIBUTE];
+    delete withoutView[LIVE_VIEW_ATTRIBUTE];
     await counting.client.send(new PutItemCommand({ TableName: tableName, Item: withoutView }));
-    const unreadable = { ...toAlertItem(broken as Alert, undefined, undefined, 'team'), [REPORT_VIEW_ATTRIBUTE]: { S: '{"v":1,' } };
+    const unreadable = { ...toAlertItem(broken as Alert, undefined, undefined, 'team'), [LIVE_VIEW_ATTRIBUTE]: { S: '{"v":1,' } };
     await counting.client.send(new PutItemCommand({ TableName: tableName, Item: unreadable }));
     const ofAnotherVersion = { ...toAlertItem(current as Alert, undefined, undefined, 'team') };
-    ofAnotherVersion[REPORT_VIEW_ATTRIBUTE] = { S: JSON.stringify({ ...reportViewOf(current as Alert, 'team'), v: 0, title: 'stale' }) };
+    ofAnotherVersion[LIVE_VIEW_ATTRIBUTE] = { S: JSON.stringify({ ...reportViewOf(current as Alert, 'team'), v: 0, title: 'stale' }) };
     await counting.client.send(new PutItemCommand({ TableName: tableName, Item: ofAnotherVersion }));
 
     const views = await viewsOfDay(store, 'team');
     expect(views).toEqual([older, broken, current].map((alert) => reportViewOf(alert as Alert, 'team')));
-    expect(counting.batchSizes('BatchGetItem')).toEqual([3]);
+    expect(counting.batchSizes('BatchGetItem')).toEqual([3, 3]);
+  });
+
+  it('keep a settled view where the day index copies it, and a live one on the item only', () => {
+    const [open] = dayAlerts();
+    const live = toAlertItem(open as Alert);
+    expect(Object.keys(live)).toContain(LIVE_VIEW_ATTRIBUTE);
+    expect(Object.keys(live)).not.toContain(REPORT_VIEW_ATTRIBUTE);
+    const resolved: Alert = { ...(open as Alert), status: 'resolved', acknowledgedAt: DAY + MINUTE_MS, resolvedAt: DAY + 2 * MINUTE_MS };
+    const settled = toAlertItem(resolved);
+    expect(Object.keys(settled)).toContain(REPORT_VIEW_ATTRIBUTE);
+    expect(Object.keys(settled)).not.toContain(LIVE_VIEW_ATTRIBUTE);
+    expect(BY_DAY_INDEX.projection).toEqual({ include: [REPORT_VIEW_ATTRIBUTE] });
   });
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../shared/domain/alert/alert.ts';
 import type { Response } from '../../shared/domain/alert/response.ts';
 import { HOUR_MS, MINUTE_MS } from '../../shared/domain/instant.ts';
-import { evaluateView, isUsableView, reportViewOf } from '../../shared/domain/report/report-view.ts';
+import { evaluateView, isSettled, isUsableView, reportViewOf } from '../../shared/domain/report/report-view.ts';
 import { evaluateAlertSla } from '../../shared/domain/sla/alert-sla.ts';
 import { CRITICAL_OFFICE_POLICY, reportAlert } from '../support/report-fixtures.ts';
 
@@ -74,5 +74,29 @@ describe('a report view', () => {
     expect(isUsableView({ ...view, v: 2 }, 'team')).toBe(false);
     expect(isUsableView('{"v":1}', 'team')).toBe(false);
     expect(isUsableView(null, null)).toBe(false);
+  });
+
+  it('is settled once its alert is resolved and every delivery is made, not before', () => {
+    const resolved = sourceResolved('settling', MONDAY_9 + 10 * MINUTE_MS);
+    const delivery = (state: 'pending' | 'retrying' | 'sent' | 'failed') => ({
+      seq: 1,
+      notification: { kind: 'resolved' as const, alertId: resolved.id, dueAt: MONDAY_9 },
+      channel: 'email' as const,
+      recipient: 'oncall@example.com',
+      claimedAt: MONDAY_9,
+      state,
+      attempts: 1,
+      nextAttemptAt: null,
+      lastError: null,
+      messageId: null,
+      doneAt: null,
+      reason: null,
+      leaseUntil: null,
+    });
+    expect(isSettled(ALERTS['acknowledged late, not resolved'] as Alert)).toBe(false);
+    expect(isSettled(resolved)).toBe(true);
+    expect(isSettled({ ...resolved, outbox: [delivery('pending')] })).toBe(false);
+    expect(isSettled({ ...resolved, outbox: [delivery('retrying')] })).toBe(false);
+    expect(isSettled({ ...resolved, outbox: [delivery('sent'), { ...delivery('failed'), seq: 2 }] })).toBe(true);
   });
 });

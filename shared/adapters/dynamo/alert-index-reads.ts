@@ -47,10 +47,12 @@ export interface AlertIndexReadsOptions {
 export class AlertIndexReads {
   private readonly options: AlertIndexReadsOptions;
   private readonly listReads: BatchReads;
+  private readonly viewReads: BatchReads;
 
   constructor(options: AlertIndexReadsOptions) {
     this.options = options;
     this.listReads = new BatchReads({ client: options.client, tableName: options.tableName, consistent: false, docOnly: true });
+    this.viewReads = new BatchReads({ client: options.client, tableName: options.tableName, consistent: false, viewsOnly: true });
   }
 
   async list(query: AlertListQuery): Promise<AlertPage> {
@@ -133,15 +135,28 @@ export class AlertIndexReads {
     }
   }
 
-  /** The entries' views, in their order; an alert gone from the table (expired) is left out. */
+  /**
+   * The entries' views, in their order: a settled alert's from its entry, the others' read by
+   * key (the views alone), and where no usable view is stored, made from the alert read whole.
+   * An alert gone from the table (expired) is left out.
+   */
   private async viewsOf(entries: readonly ShardEntry<Item>[], groupBy: string | null): Promise<ReportView[]> {
-    const views: (ReportView | null)[] = entries.map((entry) => storedView(entry.value, groupBy));
-    const unviewed = entries.filter((_, i) => views[i] === null);
-    if (unviewed.length === 0) return views as ReportView[];
-    const alerts = new Map((await this.readAll(this.listReads, unviewed)).map((alert) => [alert.id, alert]));
+    const pkOf = (entry: ShardEntry<Item>) => entry.value.pk?.S ?? alertPkOfKey(entry.key);
+    const views = await Promise.all(
+      entries.map(async (entry): Promise<ReportView | 'whole' | null> => {
+        const indexed = storedView(entry.value, groupBy);
+        if (indexed !== null) return indexed;
+        const item = await this.viewReads.read(pkOf(entry));
+        if (item === null) return null;
+        return storedView(item, groupBy) ?? 'whole';
+      }),
+    );
+    const whole = entries.filter((_, i) => views[i] === 'whole');
+    const alerts = whole.length === 0 ? new Map<string, Alert>() : new Map((await this.readAll(this.listReads, whole)).map((alert) => [alert.id, alert]));
     return entries.flatMap((entry, i) => {
-      const stored = views[i] ?? null;
-      if (stored !== null) return [stored];
+      const view = views[i] ?? null;
+      if (view === null) return [];
+      if (view !== 'whole') return [view];
       const alert = alerts.get(parseInstantIdKey(entry.key)?.id ?? '');
       return alert === undefined ? [] : [reportViewOf(alert, groupBy)];
     });

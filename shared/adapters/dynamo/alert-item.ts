@@ -15,8 +15,8 @@ import { DAY_MS } from '../../domain/instant.ts';
 import { alertPk, utcDay } from '../../store/keys.ts';
 import { outboxAttributes } from './outbox-entries.ts';
 import { instantIdKey, shardKey, shardOf } from '../../store/shard-keys.ts';
-import { ALERT_LIST_PK, DUE_ALERT, INDEX_SHARDS, OPEN_PK, REPORT_VIEW_ATTRIBUTE, RESOLVED_RETENTION_DAYS, TTL_ATTRIBUTE } from '../../store/table-definition.ts';
-import { isUsableView, reportViewOf, type ReportView } from '../../domain/report/report-view.ts';
+import { ALERT_LIST_PK, DUE_ALERT, INDEX_SHARDS, LIVE_VIEW_ATTRIBUTE, OPEN_PK, REPORT_VIEW_ATTRIBUTE, RESOLVED_RETENTION_DAYS, TTL_ATTRIBUTE } from '../../store/table-definition.ts';
+import { isSettled, isUsableView, reportViewOf, type ReportView } from '../../domain/report/report-view.ts';
 import { openViewAttributes } from './open-view-attributes.ts';
 
 export type Item = Record<string, AttributeValue>;
@@ -38,7 +38,8 @@ export function toAlertItem(alert: Alert, doc: string = JSON.stringify(alert), s
     listPk: { S: shardKey(ALERT_LIST_PK, shard) },
     status: { S: alert.status },
     priority: { S: alert.priority },
-    [REPORT_VIEW_ATTRIBUTE]: { S: JSON.stringify(reportViewOf(alert, groupBy)) },
+    // A settled view goes where the day index copies it; a live one changes too often for that.
+    [isSettled(alert) ? REPORT_VIEW_ATTRIBUTE : LIVE_VIEW_ATTRIBUTE]: { S: JSON.stringify(reportViewOf(alert, groupBy)) },
   };
   // Sparse `due` index: only alerts with a pending timer appear in the sweeper's query.
   if (alert.timer !== null) {
@@ -64,12 +65,12 @@ export function fromAlertItem(item: Item): Alert {
 }
 
 /**
- * The report view an item (or its day index entry) carries, when it stands for the alert in a
- * report grouped by `groupBy`; null when it is missing, unreadable, of another version or
- * grouping: the reader then makes one from the alert.
+ * The report view an item (or its day index entry) carries, settled or live, when it stands for
+ * the alert in a report grouped by `groupBy`; null when it is missing, unreadable, of another
+ * version or grouping: the reader then makes one from the alert.
  */
 export function storedView(item: Item, groupBy: string | null): ReportView | null {
-  const text = item[REPORT_VIEW_ATTRIBUTE]?.S;
+  const text = item[REPORT_VIEW_ATTRIBUTE]?.S ?? item[LIVE_VIEW_ATTRIBUTE]?.S;
   if (text === undefined) return null;
   try {
     const view: unknown = JSON.parse(text);

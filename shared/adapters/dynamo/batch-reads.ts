@@ -13,7 +13,7 @@
 import { BatchGetItemCommand, type AttributeValue, type DynamoDBClient, type KeysAndAttributes } from '@aws-sdk/client-dynamodb';
 import DataLoader from 'dataloader';
 import { StoreUnavailableError } from '../../errors.ts';
-import { PARTITION_KEY } from '../../store/table-definition.ts';
+import { LIVE_VIEW_ATTRIBUTE, PARTITION_KEY, REPORT_VIEW_ATTRIBUTE } from '../../store/table-definition.ts';
 import { sendUntilProcessed, UNPROCESSED_ROUNDS } from './unprocessed.ts';
 
 type Item = Record<string, AttributeValue>;
@@ -29,6 +29,8 @@ export interface BatchReadsOptions {
   /** Read only the key and the alert document (`doc`): what a listing parses, without the
    * index attributes beside it. */
   readonly docOnly?: boolean;
+  /** Read only the key and the report views (settled or live): what a report counts. */
+  readonly viewsOnly?: boolean;
   /** Strongly consistent (the default: writes that follow are conditional on what was read);
    * false for listings, which follow an index that lags anyway, at half the read units. */
   readonly consistent?: boolean;
@@ -50,7 +52,12 @@ export class BatchReads {
         ? { ProjectionExpression: '#pk', ExpressionAttributeNames: { '#pk': PARTITION_KEY.name } }
         : options.docOnly === true
           ? { ProjectionExpression: '#pk, #doc', ExpressionAttributeNames: { '#pk': PARTITION_KEY.name, '#doc': 'doc' } }
-          : {};
+          : options.viewsOnly === true
+            ? {
+                ProjectionExpression: '#pk, #settled, #live',
+                ExpressionAttributeNames: { '#pk': PARTITION_KEY.name, '#settled': REPORT_VIEW_ATTRIBUTE, '#live': LIVE_VIEW_ATTRIBUTE },
+              }
+            : {};
     this.loader = new DataLoader((pks) => this.readBatch(pks), {
       // Not a cache: every read must see the latest write, so each load goes to the table.
       cache: false,

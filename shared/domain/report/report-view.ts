@@ -1,9 +1,10 @@
 /**
  * What a report needs of one alert, and nothing more: the alert's report view. The store keeps
- * it beside the alert and copies it into its day index, so a day's report reads the index
- * alone (a few hundred bytes an alert) instead of every alert whole (its outbox, labels,
- * annotations and policy). Every report reads views, whether the store had one or made it from
- * the alert just read: one way to count, so the two can never disagree.
+ * it beside the alert, and a settled alert's (`isSettled`) in its day index too, so a day's
+ * report reads settled alerts from the index alone (a few hundred bytes an alert) and the others'
+ * views by key, never every alert whole (its outbox, labels, annotations and policy). Every
+ * report reads views, whether the store had one or made it from the alert just read: one way to
+ * count, so the two can never disagree.
  *
  * - A resolved alert's clocks are both answered, so its evaluation no longer depends on the
  *   instant it is evaluated at: the view keeps the evaluation itself, without the calendar.
@@ -20,6 +21,8 @@ import type { Instant } from '../instant.ts';
 import { slaInputOf } from '../sla/alert-sla.ts';
 import type { Priority } from '../sla/priority.ts';
 import { evaluateSla, type SlaEvaluation, type SlaEvaluationInput } from '../sla/sla-evaluation.ts';
+import { isOpen } from '../delivery/delivery.ts';
+import { outboxOf } from '../delivery/outbox.ts';
 import { alertDeliveries, type AlertDeliveries } from './delivery-tally.ts';
 
 export const REPORT_VIEW_VERSION = 1;
@@ -73,6 +76,17 @@ export function reportViewOf(alert: Alert, groupBy: string | null): ReportView {
     open: resolved ? null : { ...answers, timeline: { acknowledgment: timeline.acknowledgment, resolution: timeline.resolution }, calendar: policy.calendar },
     deliveries: alertDeliveries(alert),
   };
+}
+
+/**
+ * Whether nothing in the alert's view can change any more in the normal course of things: it is
+ * resolved (its clocks are answered) and no delivery is still to be made. The store keeps a
+ * settled view where the day index copies it, and an unsettled one beside the alert only: an
+ * open alert's view changes with every repeat, claim and delivery, and each change would
+ * rewrite its index entry.
+ */
+export function isSettled(alert: Pick<Alert, 'resolvedAt' | 'outbox'>): boolean {
+  return alert.resolvedAt !== null && !outboxOf(alert).some(isOpen);
 }
 
 /** The view's clocks at `now`: equal to `evaluateAlertSla(alert, now)` for the alert it was made from. */
