@@ -81,11 +81,12 @@ export const DEFAULT_INTEGRATION_PRIORITY: Priority = 'medium';
 export const DEFAULT_GRAFANA_SIGNATURE_HEADER = 'X-Grafana-Alerting-Signature';
 
 /**
- * The HTTP API's throttle: sized for a storm of 5,000 new alerts a second, each in a request of
- * its own (the indexes take that many once their keys are sharded; Alertmanager and Grafana
- * send many alerts a request, so they get further). Burst is API Gateway's default account
+ * The HTTP API's throttle: sized for a storm of new alerts each in a request of its own, under
+ * the 3,892 a second the sharded indexes take (the outbox index's 16 partitions limit them:
+ * `npm run bench -- dynamo-heat`; Alertmanager and Grafana send many alerts a request, so they
+ * get further). Burst is API Gateway's default account
  * burst; a request past either gets 429, which Alertmanager and PagerDuty clients retry.
  */
-export const DEFAULT_AWS_API = { rateLimit: 5_000, burstLimit: 5_000 } as const;
+export const DEFAULT_AWS_API = { rateLimit: 3_500, burstLimit: 5_000 } as const;
 /** Each of the three timer functions: 30 reserved in all, so an account needs a quota of 130. */
 export const DEFAULT_TIMER_CONCURRENCY = 10;

@@ -8,7 +8,7 @@
  * operations:
  *   alarm_emails: [ops@example.com]   # each gets an SNS subscription confirmation email
  * aws:
- *   api: {rate: 5000, burst: 5000}    # API Gateway stage throttle: requests/s and burst
+ *   api: {rate: 3500, burst: 5000}    # API Gateway stage throttle: requests/s and burst
  *   timer_concurrency: 10             # reserved concurrency of each timer function
  * ```
  */

@@ -85,7 +85,7 @@
  * operations:                             # AWS only (deployment-schema.ts)
  *   alarm_emails: [ops@example.com]       # subscribed to the alarm topic
  * aws:
- *   api: {rate: 5000, burst: 5000}        # HTTP API throttle; past it, 429
+ *   api: {rate: 3500, burst: 5000}        # HTTP API throttle; past it, 429
  * console:
  *   password_env: SLA_WATCH_CONSOLE_PASSWORD # a password for the web console (API keys also sign in)
  *   session_ttl: 12h                      # how long a console session lasts

@@ -14,10 +14,10 @@ function problems(raw: unknown): readonly string[] {
 }
 
 describe('the deployment settings of the configuration file', () => {
-  it('default to no alarm email and a throttle sized for 5,000 new alerts a second', () => {
+  it('default to no alarm email and a throttle under the 3,892 new alerts a second the indexes take', () => {
     const config = parseConfig({}, {});
     expect(config.operations.alarmEmails).toEqual([]);
-    expect(config.aws.api).toEqual({ rateLimit: 5_000, burstLimit: 5_000 });
+    expect(config.aws.api).toEqual({ rateLimit: 3_500, burstLimit: 5_000 });
     expect(DEFAULT_AWS_API).toEqual(config.aws.api);
     expect(config.aws.timerConcurrency).toBe(10);
   });
