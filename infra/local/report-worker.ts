@@ -29,9 +29,13 @@ import { HEAP_ANSWER, HEAP_QUESTION, ownHeap } from './thread-memory.ts';
 const data = workerData as ReportThreadData;
 /**
  * How long one store request of a report waits for intake to be idle: under a steady stream of
- * webhooks a report reads one request per wait (a day of 15,000 alerts is about 150 of them).
+ * webhooks a report reads one request per wait, so dynalite gives it a few ms of every 50 (a
+ * day of 15,000 open alerts is about 700 requests: a report then takes about 40 s; with pauses
+ * between webhooks it reads in them).
  */
-const INTAKE_WAIT_MS = 25;
+const INTAKE_WAIT_MS = 50;
+/** Alerts read by key per request: each holds dynalite's one thread for a few ms, not 15. */
+const READ_BATCH_KEYS = 25;
 const silentLogger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 lowerThreadPriority();
 const client = new DynamoDBClient({
@@ -42,7 +46,7 @@ const client = new DynamoDBClient({
   requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: 1 }) },
 });
 yieldToIntake(client, new IntakeGate(data.intakeInFlight), INTAKE_WAIT_MS);
-const store = oneReadAtATime(new DynamoAlertStore({ client, tableName: data.tableName, indexShards: data.indexShards }));
+const store = oneReadAtATime(new DynamoAlertStore({ client, tableName: data.tableName, indexShards: data.indexShards, listBatchKeys: READ_BATCH_KEYS }));
 const rollups = new DynamoReportRollups({ client, tableName: data.tableName });
 // The backlog from open alerts' views; this thread writes no alert, so it counts nothing.
 const live = dynamoLiveFigures({ client, tableName: data.tableName, indexShards: data.indexShards, timezone: data.config.reporting.timezone, logger: silentLogger }).live;

@@ -101,6 +101,15 @@ describe("a day's report views", () => {
     expect(counting.batchSizes('BatchGetItem')).toEqual([3, 3]);
   });
 
+  it('are read by key in batches of the size the store was given', async () => {
+    const counting = countingClient(dynalite.endpoint);
+    const store = new DynamoAlertStore({ client: counting.client, tableName: await dynalite.createTable(), reportGroupBy: 'team', listBatchKeys: 2 });
+    const alerts = dayAlerts();
+    for (const alert of alerts) await store.create(alert);
+    expect(await viewsOfDay(store, 'team')).toEqual(alerts.map((alert) => reportViewOf(alert, 'team')));
+    expect(counting.batchSizes('BatchGetItem')).toEqual([2, 2, 1]);
+  });
+
   it('keep a settled view where the day index copies it, and a live one on the item only', () => {
     const [open] = dayAlerts();
     const live = toAlertItem(open as Alert);

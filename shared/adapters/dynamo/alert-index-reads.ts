@@ -42,6 +42,8 @@ export interface AlertIndexReadsOptions {
   readonly shards: number;
   /** Strongly consistent reads by key, shared with the store's `get`. */
   readonly consistentReads: BatchReads;
+  /** Keys per BatchGetItem of the listings (default DynamoDB's 100). */
+  readonly listBatchKeys?: number;
 }
 
 export class AlertIndexReads {
@@ -51,8 +53,9 @@ export class AlertIndexReads {
 
   constructor(options: AlertIndexReadsOptions) {
     this.options = options;
-    this.listReads = new BatchReads({ client: options.client, tableName: options.tableName, consistent: false, docOnly: true });
-    this.viewReads = new BatchReads({ client: options.client, tableName: options.tableName, consistent: false, viewsOnly: true });
+    const listing = { client: options.client, tableName: options.tableName, consistent: false, ...(options.listBatchKeys === undefined ? {} : { maxKeys: options.listBatchKeys }) };
+    this.listReads = new BatchReads({ ...listing, docOnly: true });
+    this.viewReads = new BatchReads({ ...listing, viewsOnly: true });
   }
 
   async list(query: AlertListQuery): Promise<AlertPage> {

@@ -31,6 +31,8 @@ export interface BatchReadsOptions {
   readonly docOnly?: boolean;
   /** Read only the key and the report views (settled or live): what a report counts. */
   readonly viewsOnly?: boolean;
+  /** Keys per BatchGetItem, at most DynamoDB's 100 (the default). */
+  readonly maxKeys?: number;
   /** Strongly consistent (the default: writes that follow are conditional on what was read);
    * false for listings, which follow an index that lags anyway, at half the read units. */
   readonly consistent?: boolean;
@@ -61,7 +63,7 @@ export class BatchReads {
     this.loader = new DataLoader((pks) => this.readBatch(pks), {
       // Not a cache: every read must see the latest write, so each load goes to the table.
       cache: false,
-      maxBatchSize: MAX_KEYS_PER_BATCH,
+      maxBatchSize: Math.min(MAX_KEYS_PER_BATCH, options.maxKeys ?? MAX_KEYS_PER_BATCH),
       // Wait for the rest of this round of I/O, so concurrent requests share one call.
       batchScheduleFn: (run) => setImmediate(run),
     });

@@ -34,6 +34,9 @@ export interface DynamoAlertStoreOptions {
   /** The label reports group by (`reporting.group_by`): each alert's stored report view is
    * made with it, so that reports read the day index alone (report-view.ts). */
   readonly reportGroupBy?: string | null;
+  /** Keys per BatchGetItem of the listings (default DynamoDB's 100): smaller where the store
+   * shares one thread with intake (the local report thread), so that no read holds it long. */
+  readonly listBatchKeys?: number;
 }
 
 export class DynamoAlertStore implements AlertStore {
@@ -51,7 +54,13 @@ export class DynamoAlertStore implements AlertStore {
     this.shards = options.indexShards ?? INDEX_SHARDS;
     assertShardCount(this.shards);
     this.reads = new BatchReads(options);
-    this.indexes = new AlertIndexReads({ client: options.client, tableName: options.tableName, shards: this.shards, consistentReads: this.reads });
+    this.indexes = new AlertIndexReads({
+      client: options.client,
+      tableName: options.tableName,
+      shards: this.shards,
+      consistentReads: this.reads,
+      ...(options.listBatchKeys === undefined ? {} : { listBatchKeys: options.listBatchKeys }),
+    });
     this.afterWrite = options.afterWrite;
     this.reportGroupBy = options.reportGroupBy ?? null;
   }
