@@ -46,12 +46,26 @@ export class IntakeGate {
   }
 }
 
-/** Every request `client` sends first waits for the gate (at most `maxWaitMs`). */
+/**
+ * The requests `client` sends go one at a time, each first waiting for the gate (at most
+ * `maxWaitMs`). One at a time: a report reads a page's alerts in many batches at once, and had
+ * they all waited for the gate together they would all go when it opened, one burst holding
+ * dynalite as long as one large read.
+ */
 export function yieldToIntake(client: DynamoDBClient, gate: IntakeGate, maxWaitMs: number): void {
+  let turn: Promise<void> = Promise.resolve();
   client.middlewareStack.add(
     (next) => async (args) => {
-      await gate.clear(maxWaitMs);
-      return next(args);
+      const previous = turn;
+      let done = () => {};
+      turn = new Promise<void>((resolve) => (done = resolve));
+      try {
+        await previous;
+        await gate.clear(maxWaitMs);
+        return await next(args);
+      } finally {
+        done();
+      }
     },
     { step: 'initialize', name: 'yieldToIntake' },
   );
