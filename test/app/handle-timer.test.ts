@@ -3,7 +3,8 @@ import { handleTimer } from '../../shared/app/handle-timer.ts';
 import { MINUTE_MS, toIso } from '../../shared/domain/instant.ts';
 import { FIXTURE_CREATED_AT as C } from '../support/alert-fixtures.ts';
 import { testDeps } from '../support/test-deps.ts';
-import { storeAlert } from './stored-alert.ts';
+import { reload, storeAlert } from './stored-alert.ts';
+import { NO_NOTIFICATIONS } from '../../shared/domain/alert/notification-marks.ts';
 
 const min = (n: number) => C + n * MINUTE_MS;
 
@@ -21,6 +22,23 @@ describe('handleTimer', () => {
     await handleTimer(t.deps, { alertId: alert.id, kind: 'breach', generation: 0, dueAt: toIso(min(30)) });
     // At +11 min: the new-alert notification and the first reminder; no breach yet.
     expect(t.sender.kinds()).toEqual(['new-alert', 'reminder']);
+  });
+
+  it('a stale timer for an alert that is resolved and told sends nothing and writes nothing', async () => {
+    const t = testDeps({ now: min(20) });
+    const alert = await storeAlert(t, {
+      status: 'resolved',
+      acknowledgedAt: min(15),
+      acknowledgedBy: 'dana',
+      resolvedAt: min(15),
+      resolvedBy: 'dana',
+      notified: { ...NO_NOTIFICATIONS, newAlertAt: C, resolvedAt: min(15) },
+    });
+    expect(alert.timer).toBeNull();
+    const result = await handleTimer(t.deps, { alertId: alert.id, kind: 'breach', generation: 0, dueAt: toIso(min(30)) });
+    expect(result.kind).toBe('alert-resolved');
+    expect(t.sender.kinds()).toEqual([]);
+    expect(await reload(t, alert.id)).toEqual(alert);
   });
 
   it('a late timer sends what became due meanwhile, once', async () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { processDue } from '../../shared/app/process-due.ts';
+import { recordResponse } from '../../shared/app/record-response.ts';
+import { MAX_RESPONSES } from '../../shared/domain/alert/alert.ts';
+import { RESERVED_FOR_CLOSING } from '../../shared/domain/alert/apply-response.ts';
+import type { Response } from '../../shared/domain/alert/response.ts';
 import { NO_NOTIFICATIONS } from '../../shared/domain/alert/notification-marks.ts';
 import { MINUTE_MS } from '../../shared/domain/instant.ts';
 import { FIXTURE_CREATED_AT as C } from '../support/alert-fixtures.ts';
@@ -79,6 +83,21 @@ describe('processDue', () => {
     ]);
     // The notifier saw the escalation already recorded (it renders it).
     expect(t.sender.sent[0]?.alert.responses).toHaveLength(1);
+  });
+
+  it('an alert near the response cap is still escalated by email, and its acknowledgment and resolution still fit', async () => {
+    const t = testDeps({ now: min(30) });
+    const room = MAX_RESPONSES - RESERVED_FOR_CLOSING;
+    const responses: Response[] = Array.from({ length: room }, (_, i) => ({ id: `x_${i + 1}`, type: 'update', by: 'bot', note: null, at: C, via: 'api' }));
+    const alert = await storeAlert(t, { responses, notified: { ...NO_NOTIFICATIONS, newAlertAt: C, remindersSent: 2, acknowledgmentAtRiskAt: min(24) } });
+    const result = await processDue(t.deps, alert.id, min(30));
+    expect(result).toMatchObject({ kind: 'notified', escalated: true });
+    expect(t.sender.kinds()).toEqual(['acknowledgment-breach']);
+    // The escalation is told but not recorded: the last two places stay for the people closing it.
+    expect((await reload(t, alert.id)).responses).toHaveLength(room);
+    await recordResponse(t.deps, { alertId: alert.id, type: 'acknowledgment', by: 'dana', note: null, via: 'api' });
+    await recordResponse(t.deps, { alertId: alert.id, type: 'resolution', by: 'lee', note: null, via: 'api' });
+    expect(await reload(t, alert.id)).toMatchObject({ status: 'resolved', acknowledgedBy: 'dana', resolvedBy: 'lee' });
   });
 
   it('a Slack failure is retried on its own; email is not held back by it', async () => {

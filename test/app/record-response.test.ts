@@ -8,7 +8,7 @@ import { NO_NOTIFICATIONS } from '../../shared/domain/alert/notification-marks.t
 import type { Response } from '../../shared/domain/alert/response.ts';
 import { MINUTE_MS } from '../../shared/domain/instant.ts';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../shared/errors.ts';
-import { FIXTURE_CREATED_AT as C } from '../support/alert-fixtures.ts';
+import { FIXTURE_CREATED_AT as C, HIGH_24X7_POLICY } from '../support/alert-fixtures.ts';
 import { testDeps, type TestDeps } from '../support/test-deps.ts';
 import { reload, storeAlert } from './stored-alert.ts';
 
@@ -100,6 +100,18 @@ describe('recordResponse', () => {
     const closed = await reload(t, alert.id);
     expect(closed).toMatchObject({ status: 'resolved', acknowledgedBy: 'dana', resolvedBy: 'lee' });
     expect(closed.responses).toHaveLength(MAX_RESPONSES);
+  });
+
+  it('an acknowledgment just before the deadline, with an update due on it: the timer moves from the breach function to the reminder one', async () => {
+    const t = testDeps({ now: min(25) });
+    const fiveMinuteUpdates = { ...HIGH_24X7_POLICY, updateIntervalSeconds: 300 };
+    const alert = await storeAlert(t, { sla: fiveMinuteUpdates, notified: { ...NO_NOTIFICATIONS, newAlertAt: C, remindersSent: 2, acknowledgmentAtRiskAt: min(24) } });
+    expect(alert.timer).toMatchObject({ dueAt: min(30), kind: 'breach' });
+    await respond(t, alert.id);
+    expect(t.timers.pending().map((p) => ({ at: p.at, kind: p.payload.kind }))).toEqual([{ at: min(30), kind: 'reminder' }]);
+    t.clock.set(min(30));
+    await sweep(t.deps, { pageSize: 10 });
+    expect(t.sender.kinds()).toEqual(['update-due']);
   });
 
   it('acting twice through the email link is harmless and tells who acknowledged first', async () => {

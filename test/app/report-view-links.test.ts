@@ -63,6 +63,28 @@ describe('the report email with view links', () => {
     expect(hrefs(mailer.sent[0] as EmailMessage).filter((h) => h.includes('/view/'))).not.toEqual(hrefs(mailer.sent[1] as EmailMessage).filter((h) => h.includes('/view/')));
   });
 
+  it('lists the breached alerts in each copy, each by a view link for that recipient', async () => {
+    const t = await setUp();
+    const mailer = new RecordingMailer();
+    await sendReport(t.deps, { mailer, linkSecret: SECRET }, { interval: 'daily', label: '2026-11-30' });
+    const text = mailer.sent[0]?.text ?? '';
+    // B missed both clocks and is resolved: it is in the breached list only, not in the backlog.
+    const listed = text.slice(text.indexOf('BREACHED ALERTS'));
+    expect(listed).toContain('- [high] Alert B');
+    const link = /- \[high\] Alert B\n.*\n\s+(\S+)/.exec(listed)?.[1] as string;
+    expect(claimsOf(link)).toMatchObject({ subject: { kind: 'alert' }, recipient: RECIPIENTS[0] });
+  });
+
+  it('without details, sends each recipient the report with no breached list', async () => {
+    const config = testConfig({ sla: { reporting: { recipients: RECIPIENTS, include_details: false } }, links: { base_url: BASE } });
+    const t = testDeps({ config, now: REPORT_NOW });
+    for (const alert of reportDayAlerts()) await t.store.create(alert);
+    const mailer = new RecordingMailer();
+    expect(await sendReport(t.deps, { mailer, linkSecret: SECRET }, { interval: 'daily', label: '2026-11-30' })).toMatchObject({ kind: 'sent', recipients: 2 });
+    expect(mailer.sent[0]?.text).not.toContain('BREACHED ALERTS');
+    expect(mailer.sent[0]?.text).toContain('Alert E');
+  });
+
   it('names the weekly report period in its page link', async () => {
     const t = await setUp();
     const mailer = new RecordingMailer();

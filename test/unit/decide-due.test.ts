@@ -5,7 +5,7 @@ import { HOUR_MS, MINUTE_MS, toIso } from '../../shared/domain/instant.ts';
 import type { DeliveryTarget } from '../../shared/domain/delivery/delivery.ts';
 import { claimDue } from '../../shared/domain/timers/claim-due.ts';
 import { decideDue, type DueDecision, type NotifyDecision } from '../../shared/domain/timers/decide-due.ts';
-import { FIXTURE_CREATED_AT as C, makeAlert } from '../support/alert-fixtures.ts';
+import { FIXTURE_CREATED_AT as C, HIGH_24X7_POLICY, makeAlert } from '../support/alert-fixtures.ts';
 
 // Fixture policy from C, around the clock: reminders +10, +20 min (max 2); acknowledgment at risk
 // +24 min, due +30 min; resolution at risk +3 h 12 min, due +4 h; update due 1 h after the last.
@@ -113,6 +113,27 @@ describe('decideDue: marks and escalation', () => {
 
   it('answers nothing-due with the next instant when nothing is due yet', () => {
     expect(decideDue(makeAlert({ notified: marks({ newAlertAt: C }) }), min(5))).toEqual({ kind: 'nothing-due', next: { at: min(10), kind: 'reminder' } });
+  });
+
+  it('a person\'s own escalation before the deadline does not stop the system escalating at the breach', () => {
+    const alert = makeAlert({
+      notified: marks({ newAlertAt: C, remindersSent: 2, acknowledgmentAtRiskAt: min(24) }),
+      responses: [{ id: 'x_1', type: 'escalation', by: 'dana', note: 'paging the database team', at: min(5), via: 'api', actor: 'person' }],
+    });
+    expect(notify(decideDue(alert, min(30))).escalate).toBe(true);
+  });
+
+  it('an alert left open past every deadline, everything told: nothing more is due, and it is not called resolved', () => {
+    const quiet = makeAlert({
+      sla: { ...HIGH_24X7_POLICY, reminders: { ...HIGH_24X7_POLICY.reminders, enabled: false } },
+      notified: marks({ newAlertAt: C, acknowledgmentAtRiskAt: min(24), acknowledgmentBreachAt: min(30), resolutionAtRiskAt: min(192), resolutionBreachAt: min(240) }),
+    });
+    expect(decideDue(quiet, C + 9 * HOUR_MS)).toEqual({ kind: 'nothing-due', next: null });
+  });
+
+  it('a sweep that read the clock just before a resolution: the resolved notification is next, not done', () => {
+    const resolved = makeAlert({ status: 'resolved', acknowledgedAt: min(15), resolvedAt: min(15), resolvedBy: 'lee', notified: marks({ newAlertAt: C }) });
+    expect(decideDue(resolved, min(15) - 1)).toEqual({ kind: 'nothing-due', next: { at: min(15), kind: 'reminder' } });
   });
 });
 

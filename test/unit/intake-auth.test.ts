@@ -42,6 +42,20 @@ describe('webhook authentication', () => {
     expect(() => authenticate(am, creds(`Token ${OLD}`))).toThrow(/missing credentials/);
   });
 
+  it('reads a header with stray spaces the way it was meant', () => {
+    expect(() => authenticate(am, creds(`  Bearer   ${OLD}  `))).not.toThrow();
+  });
+
+  it('presents nothing for a credential that is empty or in an unknown scheme, and says it is missing', () => {
+    const missing = new UnauthorizedError('missing credentials: send the integration secret as "Authorization: Bearer <secret>"');
+    // A Basic-encoded secret under another scheme name is not a Basic password.
+    expect(() => authenticate(am, creds(`Digest ${Buffer.from(`u:${OLD}`).toString('base64')}`))).toThrow(missing);
+    // Basic without a colon has no password; "user:" has an empty one.
+    expect(() => authenticate(am, creds(`Basic ${Buffer.from(OLD).toString('base64')}`))).toThrow(missing);
+    expect(() => authenticate(am, creds(basic('dana', '')))).toThrow(missing);
+    expect(() => authenticate(am, creds(null, ''))).toThrow(missing);
+  });
+
   it('never names the secret in what it presents or refuses', () => {
     expect(presentedSecrets(creds(basic('u', 'p:w'), 't'))).toEqual(['p:w', 't']);
     try {
@@ -60,6 +74,14 @@ describe('webhook authentication', () => {
 
   it("checks a routing key against one pagerduty integration's secrets", () => {
     expect(() => authenticateRoutingKey(byId('pd'), TEST_SECRETS.pd)).not.toThrow();
-    expect(() => authenticateRoutingKey(byId('pd'), 'pdSecondKey0123456789abcdefghijk')).toThrow(/invalid routing_key/);
+    expect(() => authenticateRoutingKey(byId('pd'), 'pdSecondKey0123456789abcdefghijk')).toThrow(new UnauthorizedError('invalid routing_key'));
+  });
+
+  it('says a routing key is missing when it is absent or empty, and invalid when it matches nothing', () => {
+    for (const key of [null, '']) {
+      expect(() => authenticateRoutingKey(byId('pd'), key)).toThrow(new UnauthorizedError('missing routing_key'));
+      expect(() => integrationForRoutingKey(config.integrations, key)).toThrow(new UnauthorizedError('missing routing_key'));
+    }
+    expect(() => integrationForRoutingKey(config.integrations, TEST_SECRETS.generic)).toThrow(new UnauthorizedError('invalid routing_key'));
   });
 });

@@ -20,6 +20,14 @@ describe('LogHistogram (percentiles of merged days)', () => {
     );
   });
 
+  it('reads a day fed value by value (1 to 100 ms) within 1%, a 1 ms duration as 1 ms', () => {
+    const histogram = new LogHistogram();
+    for (let ms = 1; ms <= 100; ms += 1) histogram.add(ms);
+    expect(histogram.count).toBe(100);
+    expect(Math.abs((histogram.percentile(90) as number) - 90) / 90).toBeLessThanOrEqual(RELATIVE_ACCURACY);
+    expect(Math.abs((histogram.percentile(1) as number) - 1)).toBeLessThanOrEqual(RELATIVE_ACCURACY + 1e-12);
+  });
+
   it('has no percentile while empty and reads sub-millisecond durations as 0', () => {
     const histogram = new LogHistogram();
     expect(histogram.percentile(50)).toBeNull();

@@ -67,6 +67,14 @@ describe('nextDue', () => {
       makeAlert({ timeline: { ...high24x7Timeline(C), reminderAts: [C + 30 * MINUTE_MS] }, notified: marks({ newAlertAt: C, acknowledgmentAtRiskAt: C }) }),
       { at: '2026-11-30T12:30:00.000Z', kind: 'breach' },
     ],
+    [
+      'a reminder, still unacknowledged, on the resolution at-risk instant: the timer targets at-risk',
+      makeAlert({
+        timeline: { ...high24x7Timeline(C), reminderAts: [C + 192 * MINUTE_MS] },
+        notified: marks({ newAlertAt: C, acknowledgmentAtRiskAt: C + 24 * MINUTE_MS, acknowledgmentBreachAt: C + 30 * MINUTE_MS }),
+      }),
+      { at: '2026-11-30T15:12:00.000Z', kind: 'at-risk' },
+    ],
   ];
 
   it.each(table)('%s', (_name, alert, expected) => {

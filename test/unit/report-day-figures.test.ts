@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../shared/domain/alert/alert.ts';
 import { HOUR_MS, MINUTE_MS } from '../../shared/domain/instant.ts';
 import type { PeriodReport, PriorityReport } from '../../shared/domain/report/period-report.ts';
@@ -16,7 +16,12 @@ function priority(report: PeriodReport, name: PriorityReport['priority']): Prior
 }
 
 describe('the daily report of a known day', () => {
-  const report = build([reportDayAlerts()]);
+  // Built before each test rather than once at collection: `npm run mutation` credits a test
+  // only with the code that runs while it runs.
+  let report: PeriodReport;
+  beforeEach(() => {
+    report = build([reportDayAlerts()]);
+  });
 
   it('counts the four outcomes per clock, a breach still open against compliance', () => {
     const high = priority(report, 'high');
@@ -132,5 +137,16 @@ describe('building the report', () => {
     // The backlog lists the 50 oldest of the 250 open alerts and counts the rest.
     expect(report.backlog.items).toHaveLength(50);
     expect(report.backlog.omitted).toBe(200);
+  });
+});
+
+describe('the noisiest sources', () => {
+  it('ranks a tie on one count by the other, before any name', () => {
+    const from = (key: string, sourceName: string, deliveries: number) =>
+      reportAlert({ key, createdAt: Date.parse('2026-11-30T09:00:00Z'), patch: { integrationId: 'am', sourceName, deliveries } });
+    const report = build([[from('a1', 'A', 1), from('a2', 'A', 1), from('b1', 'B', 5), from('c1', 'C', 2), from('c2', 'C', 3)]]);
+    const rank = (sources: PeriodReport['noisiestByAlerts']) => sources.map((s) => `${s.sourceName} ${s.alerts}/${s.deliveries}`);
+    expect(rank(report.noisiestByAlerts)).toEqual(['C 2/5', 'A 2/2', 'B 1/5']);
+    expect(rank(report.noisiestByDeliveries)).toEqual(['C 2/5', 'B 1/5', 'A 2/2']);
   });
 });

@@ -36,6 +36,8 @@ describe('isReportDate', () => {
     ['2026-1-30', false],
     ['20261130', false],
     ['2026-11-30T00:00:00Z', false],
+    // ISO's expanded years (+002026) parse as dates, but are no report date a user writes.
+    ['+002026-11-30', false],
     ['', false],
   ])('%j is a report date: %s', (text, expected) => {
     expect(isReportDate(text)).toBe(expected);
@@ -52,5 +54,9 @@ describe('previousReportDate', () => {
     { now: '2026-03-01T12:00:00Z', zone: 'UTC', expected: '2026-02-28' },
   ])('at $now in $zone the report covers $expected', ({ now, zone, expected }) => {
     expect(previousReportDate(Date.parse(now), zone)).toBe(expected);
+  });
+
+  it('refuses a zone that does not exist', () => {
+    expect(() => previousReportDate(Date.parse('2026-12-01T07:00:00Z'), 'Mars/Olympus')).toThrow('Invalid time zone "Mars/Olympus"');
   });
 });

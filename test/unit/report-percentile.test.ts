@@ -27,8 +27,8 @@ describe('nearestRank', () => {
     expect(nearestRank([], 50)).toBeNull();
   });
 
-  it.each([0, 101, 50.5])('refuses percent %s', (percent) => {
-    expect(() => nearestRank([1], percent)).toThrow(RangeError);
+  it.each([0, 101, 50.5])('refuses percent %s, saying what it takes', (percent) => {
+    expect(() => nearestRank([1], percent)).toThrow(new RangeError(`percent must be a whole number from 1 to 100, got ${percent}`));
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastCompletePeriodLabel, periodProblem, previousPeriod, reportPeriod } from '../../shared/domain/report/report-period.ts';
+import { isPeriodLabel, lastCompletePeriodLabel, nextPeriodLabel, periodLabelOf, periodProblem, previousPeriod, reportPeriod } from '../../shared/domain/report/report-period.ts';
 import { nextReportAt } from '../../shared/domain/schedule/next-report-at.ts';
 
 const iso = (at: number) => new Date(at).toISOString();
@@ -26,8 +26,31 @@ describe('report periods', () => {
     expect(periodProblem('weekly', 'week', '2026-W53', now, 'UTC')).toBe('week: 2026-W53 is in the future (today is 2026-12-01 in UTC)');
     expect(periodProblem('weekly', 'week', '2025-W53', now, 'UTC')).toBe('week: "2025-W53" is not an existing YYYY-Www (an ISO week), e.g. 2026-W49');
     expect(periodProblem('monthly', 'month', '2026-1', now, 'UTC')).toBe('month: "2026-1" is not an existing YYYY-MM, e.g. 2026-12');
+    expect(periodProblem('daily', 'date', '2026-02-30', now, 'UTC')).toBe('date: "2026-02-30" is not an existing YYYY-MM-DD, e.g. 2026-11-30');
     expect(lastCompletePeriodLabel('weekly', now, 'UTC')).toBe('2026-W48');
     expect(lastCompletePeriodLabel('monthly', now, 'UTC')).toBe('2026-11');
+  });
+
+  it.each([
+    ['weekly', '2026-49'],
+    ['weekly', '12026-W49'],
+    ['weekly', '2026-W490'],
+    ['monthly', '12026-11'],
+    ['monthly', '2026-110'],
+  ] as const)('refuses the %s label %j, malformed or with something around a valid one', (interval, label) => {
+    expect(() => reportPeriod(interval, label, 'UTC')).toThrow(`"${label}" is not an existing`);
+  });
+
+  it('tells an existing period label from one that is not, and names the period holding a date', () => {
+    expect(isPeriodLabel('weekly', '2026-W53')).toBe(true);
+    expect(isPeriodLabel('weekly', '2025-W53')).toBe(false);
+    expect(isPeriodLabel('monthly', '2026-13')).toBe(false);
+    expect(periodLabelOf('weekly', '2027-01-01')).toBe('2026-W53');
+    expect(periodLabelOf('monthly', '2027-01-01')).toBe('2027-01');
+    expect(periodLabelOf('daily', '2027-01-01')).toBe('2027-01-01');
+    expect(nextPeriodLabel(reportPeriod('weekly', '2026-W53', 'UTC'))).toBe('2027-W01');
+    expect(nextPeriodLabel(reportPeriod('monthly', '2026-12', 'UTC'))).toBe('2027-01');
+    expect(() => lastCompletePeriodLabel('weekly', Date.parse('2026-12-01T02:00:00Z'), 'Mars/Olympus')).toThrow('Invalid time zone "Mars/Olympus"');
   });
 
   it('mails the weekly report on Mondays and the monthly on the 1st, at the local time', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../shared/domain/alert/alert.ts';
 import type { PeriodReport } from '../../shared/domain/report/period-report.ts';
 import { renderReportEmail } from '../../shared/report/report-email.ts';
@@ -20,7 +20,12 @@ function hostileDay(): Alert[] {
 }
 
 describe('the report email', () => {
-  const email = renderReportEmail(buildReport(hostileDay()), ['reports@example.test']);
+  // Rendered before each test rather than once at collection: `npm run mutation` credits a
+  // test only with the code that runs while it runs.
+  let email: ReturnType<typeof renderReportEmail>;
+  beforeEach(() => {
+    email = renderReportEmail(buildReport(hostileDay()), ['reports@example.test']);
+  });
 
   it('has a subject with the day, the counts and the priorities over budget', () => {
     expect(email.subject).toBe('SLA report Mon 30 Nov 2026: 6 alerts, 3 breaches, 2 open breaches, over budget: high');

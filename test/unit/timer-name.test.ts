@@ -26,6 +26,23 @@ describe('timerName', () => {
     }
   });
 
+  it('parses back generations of any length, and names of exactly the 64-character limit', () => {
+    for (const generation of [7, 10, 123, Number.MAX_SAFE_INTEGER]) {
+      expect(parseTimerName(timerName(ID, 'breach', generation))).toEqual({ alertId: ID, kind: 'breach', generation });
+    }
+    const longest = timerName('a'.repeat(53), 'reminder', 1);
+    expect(longest).toHaveLength(MAX_TIMER_NAME_LENGTH);
+    expect(parseTimerName(longest)).toEqual({ alertId: 'a'.repeat(53), kind: 'reminder', generation: 1 });
+    expect(parseTimerName(`a.breach.${'9'.repeat(20)}`)).toBeNull();
+    expect(() => timerName('a'.repeat(54), 'reminder', 1)).toThrow(`timer name "${'a'.repeat(54)}.reminder.1" is longer than 64 characters`);
+  });
+
+  it('says what is wrong with input that cannot make a name', () => {
+    expect(() => timerName('has.dot', 'breach', 1)).toThrow('alert id "has.dot" cannot be part of a timer name');
+    expect(() => timerName(ID, 'snooze' as never, 1)).toThrow('unknown timer kind "snooze"');
+    expect(() => timerName(ID, 'breach', -1)).toThrow('timer generation must be a non-negative integer, got -1');
+  });
+
   it('refuses input that cannot make a valid name', () => {
     expect(() => timerName('has.dot', 'breach', 1)).toThrow(RangeError);
     expect(() => timerName('has space', 'breach', 1)).toThrow(RangeError);
