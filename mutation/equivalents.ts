@@ -20,7 +20,7 @@ export interface Equivalent {
 
 const ENTRY = /^- `(?<key>(?<file>[^:`]+):\d+:\d+ \w+ → .*)` — (?<reason>.+)$/;
 
-export function mutantKey(mutant: MutantResult): string {
+export function mutantKey(mutant: Pick<MutantResult, 'fileName' | 'location' | 'mutatorName' | 'replacement'>): string {
   const file = relative(process.cwd(), mutant.fileName);
   const { line, column } = mutant.location.start;
   const replacement = (mutant.replacement ?? '').replace(/\s+/g, ' ').trim();

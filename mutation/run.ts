@@ -4,15 +4,21 @@
  * Name folders to run only those: `npm run mutation -- calendar intake`; `--concurrency N` runs N
  * test runners at once (the config's 1 by default: each runner takes a core).
  *
+ * `--survivors` re-tests, for each folder named, only the lines holding the survivors of its last
+ * full run (reports/mutation/<folder>/mutation.json), after tests were written for them: minutes
+ * instead of the folder's full run. It prints the folder's score with the re-tested mutants'
+ * new results and the other mutants' results of that full run, and leaves the full run's report
+ * and incremental results as they were (its own go to reports/mutation/<folder>/survivors-rerun).
+ *
  * A survivor listed in equivalent-mutants.md (a mutant no test can tell from the original) is
  * counted as killed in the "score" column; Stryker's own score is printed beside it. Survivors
  * not listed are printed with the key to list them by, so a gap is never hidden as noise.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Stryker } from '@stryker-mutator/core';
-import type { MutantResult } from '@stryker-mutator/api/core';
+import type { MutantResult, MutantStatus } from '@stryker-mutator/api/core';
 import { mutantKey, readEquivalents, type Equivalent } from './equivalents.ts';
 
 const here = import.meta.dirname;
@@ -42,7 +48,7 @@ interface FolderScore {
   mutants: number;
   detected: number;
   equivalent: number;
-  undetected: MutantResult[];
+  undetected: ReportedMutant[];
   seconds: number;
   /** The 1-minute load average sampled while the folder ran: wall times mean little without it. */
   load: { mean: number; max: number };
@@ -62,27 +68,61 @@ function sampleLoad(): () => { mean: number; max: number } {
   };
 }
 
-async function runFolder(folder: string, mutate: string[], equivalents: Map<string, Equivalent>, concurrency: number | undefined): Promise<FolderScore> {
+/** A mutant as the JSON report of an earlier run keeps it: enough to name it and know its status. */
+type ReportedMutant = Pick<MutantResult, 'fileName' | 'mutatorName' | 'replacement' | 'location' | 'status'>;
+
+/** The mutants of a folder's last full run, from its JSON report; null when it has none. */
+function lastFullRun(folder: string): ReportedMutant[] | null {
+  const file = join(root, `reports/mutation/${folder}/mutation.json`);
+  if (!existsSync(file)) return null;
+  const report = JSON.parse(readFileSync(file, 'utf8')) as {
+    files: Record<string, { mutants: { mutatorName: string; replacement: string; location: MutantResult['location']; status: MutantStatus }[] }>;
+  };
+  return Object.entries(report.files).flatMap(([fileName, { mutants }]) => mutants.map((m) => ({ ...m, fileName })));
+}
+
+/** Stryker mutation ranges (`file:first-last`) covering the lines of every survivor of `mutants`. */
+function survivorRanges(mutants: readonly ReportedMutant[]): string[] {
+  const ranges = new Set<string>();
+  for (const m of mutants) {
+    if (UNDETECTED.has(m.status)) ranges.add(`${m.fileName}:${m.location.start.line}-${m.location.end.line}`);
+  }
+  return [...ranges].sort();
+}
+
+async function runFolder(
+  folder: string,
+  mutate: string[],
+  equivalents: Map<string, Equivalent>,
+  concurrency: number | undefined,
+  rerunOf: readonly ReportedMutant[] | null = null,
+): Promise<FolderScore> {
   const started = Date.now();
   const stopSampling = sampleLoad();
   let load = { mean: 0, max: 0 };
+  const out = rerunOf === null ? `reports/mutation/${folder}` : `reports/mutation/${folder}/survivors-rerun`;
   const stryker = new Stryker({
     configFile: join(here, 'stryker.config.json'),
     mutate,
     ...(concurrency === undefined ? {} : { concurrency }),
     appendPlugins: [join(here, 'survivor-reporter.mjs')],
     reporters: ['html', 'json', 'progress', 'survivors'],
-    htmlReporter: { fileName: `reports/mutation/${folder}/index.html` },
-    jsonReporter: { fileName: `reports/mutation/${folder}/mutation.json` },
-    incrementalFile: `reports/mutation/${folder}/incremental.json`,
+    htmlReporter: { fileName: `${out}/index.html` },
+    jsonReporter: { fileName: `${out}/mutation.json` },
+    // A re-run of some lines must not replace the folder's incremental results with its few.
+    ...(rerunOf === null ? { incrementalFile: `${out}/incremental.json` } : { incremental: false }),
   });
-  const results = await stryker.runMutationTest().finally(() => {
+  const rerun = await stryker.runMutationTest().finally(() => {
     load = stopSampling();
   });
   const seconds = (Date.now() - started) / 1000;
+  const retested = new Map(rerun.map((r) => [mutantKey(r), r]));
+  // After a re-run: the full run's mutants, each re-tested one with its new result.
+  const results = rerunOf === null ? rerun : rerunOf.map((m) => retested.get(mutantKey(m)) ?? m);
+  if (rerunOf !== null) console.log(`${folder}: re-tested ${rerun.length} mutants on the lines of the last full run's survivors`);
   const valid = results.filter((r) => DETECTED.has(r.status) || UNDETECTED.has(r.status));
   const survivors = valid.filter((r) => UNDETECTED.has(r.status));
-  const undetected: MutantResult[] = [];
+  const undetected: ReportedMutant[] = [];
   for (const survivor of survivors) {
     const listed = equivalents.get(mutantKey(survivor));
     if (listed) listed.matched = true;
@@ -104,13 +144,16 @@ function percent(part: number, whole: number): string {
 }
 
 /** `--concurrency N` (or `--concurrency=N`) and folder names, in any order. */
-function parseArguments(args: string[]): { wanted: string[]; concurrency: number | undefined } {
+function parseArguments(args: string[]): { wanted: string[]; concurrency: number | undefined; survivors: boolean } {
   const wanted: string[] = [];
   let concurrency: number | undefined;
+  let survivors = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const inline = /^--concurrency=(.*)$/.exec(arg);
-    if (arg === '--concurrency' || inline) {
+    if (arg === '--survivors') {
+      survivors = true;
+    } else if (arg === '--concurrency' || inline) {
       const value = inline ? inline[1] : args[++i];
       concurrency = Number(value);
       if (!Number.isInteger(concurrency) || concurrency < 1) {
@@ -121,14 +164,18 @@ function parseArguments(args: string[]): { wanted: string[]; concurrency: number
       wanted.push(arg);
     }
   }
-  return { wanted, concurrency };
+  return { wanted, concurrency, survivors };
 }
 
 const folders = coreFolders();
-const { wanted, concurrency } = parseArguments(process.argv.slice(2));
+const { wanted, concurrency, survivors } = parseArguments(process.argv.slice(2));
 const unknown = wanted.filter((name) => !(name in folders));
 if (unknown.length > 0) {
   console.error(`unknown folder(s): ${unknown.join(', ')}; known: ${Object.keys(folders).join(', ')}`);
+  process.exit(1);
+}
+if (survivors && wanted.length === 0) {
+  console.error('--survivors needs the folders to re-test named: npm run mutation -- --survivors timers report');
   process.exit(1);
 }
 const equivalents = readEquivalents(readFileSync(join(here, 'equivalent-mutants.md'), 'utf8'));
@@ -136,11 +183,21 @@ const equivalents = readEquivalents(readFileSync(join(here, 'equivalent-mutants.
 const scores: FolderScore[] = [];
 // In the order asked for, or all of them.
 for (const folder of wanted.length > 0 ? wanted : Object.keys(folders)) {
-  const mutate = folders[folder] ?? [];
+  const full = survivors ? lastFullRun(folder) : null;
+  if (survivors && full === null) {
+    console.log(`${folder}: not measured: no full run to take survivors from (reports/mutation/${folder}/mutation.json)`);
+    process.exitCode = 1;
+    continue;
+  }
+  const mutate = full === null ? (folders[folder] ?? []) : survivorRanges(full);
+  if (mutate.length === 0) {
+    console.log(`${folder}: no survivors in its last full run: nothing to re-test`);
+    continue;
+  }
   console.error(`mutating ${mutate.join(' ')}...`);
   let score: FolderScore;
   try {
-    score = await runFolder(folder, mutate, equivalents, concurrency);
+    score = await runFolder(folder, mutate, equivalents, concurrency, full);
   } catch (error) {
     // Stryker says why (e.g. a test failing without any mutant); the other folders still run.
     console.log(`${folder}: not measured: ${error instanceof Error ? error.message : String(error)}`);
