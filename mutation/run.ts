@@ -90,6 +90,14 @@ function survivorRanges(mutants: readonly ReportedMutant[]): string[] {
   return [...ranges].sort();
 }
 
+/** Whether mutant `m` lies within one of the `file:first-last` ranges. */
+function onLines(m: ReportedMutant, ranges: readonly string[]): boolean {
+  return ranges.some((range) => {
+    const [file, first, last] = /^(.*):(\d+)-(\d+)$/.exec(range)?.slice(1) ?? [];
+    return m.fileName === file && m.location.start.line >= Number(first) && m.location.end.line <= Number(last);
+  });
+}
+
 async function runFolder(
   folder: string,
   mutate: string[],
@@ -116,9 +124,9 @@ async function runFolder(
     load = stopSampling();
   });
   const seconds = (Date.now() - started) / 1000;
-  const retested = new Map(rerun.map((r) => [mutantKey(r), r]));
-  // After a re-run: the full run's mutants, each re-tested one with its new result.
-  const results = rerunOf === null ? rerun : rerunOf.map((m) => retested.get(mutantKey(m)) ?? m);
+  // After a re-run: the full run's mutants off the re-tested lines, and the re-run's own (a line
+  // changed since, e.g. by a fix, has other mutants now).
+  const results = rerunOf === null ? rerun : [...rerunOf.filter((m) => !onLines(m, mutate)), ...rerun];
   if (rerunOf !== null) console.log(`${folder}: re-tested ${rerun.length} mutants on the lines of the last full run's survivors`);
   const valid = results.filter((r) => DETECTED.has(r.status) || UNDETECTED.has(r.status));
   const survivors = valid.filter((r) => UNDETECTED.has(r.status));

@@ -1,9 +1,9 @@
 /**
  * Free-form objects a sender attaches (PagerDuty `custom_details`) kept as bounded text: each
  * top-level entry becomes one annotation, a string as it is and anything else as compact
- * JSON-like text. The walk is bounded twice, by depth (DETAILS_DEPTH; deeper parts show as
- * `…`) and by the text it has written (it stops at `maxChars`), so neither a deep nor a wide
- * value costs more than its budget, whatever the body's limits are.
+ * JSON-like text. The walk is bounded by depth (DETAILS_DEPTH; deeper parts show as `…`) and by
+ * the text written: it stops once past `maxChars` (not at it, so the caller's clip to `maxChars`
+ * always marks a cut value with `…`), so no value costs more than its budget.
  */
 import { isJsonObject } from './body-reader.ts';
 
@@ -13,7 +13,7 @@ class Budget {
   text = '';
   constructor(private readonly maxChars: number) {}
   get spent(): boolean {
-    return this.text.length >= this.maxChars;
+    return this.text.length > this.maxChars;
   }
   write(part: string): void {
     if (!this.spent) this.text += part;

@@ -57,6 +57,53 @@ describe('generic JSON format', () => {
     expect(problemsOf('hello')).toEqual(['body: must be an event object, an array of events or { "events": [...] }']);
   });
 
+  it('reads null as not set, and a blank required title as missing', () => {
+    const [event] = parseGeneric(genericEvent({ description: null, links: null, labels: null, started_at: null }));
+    expect(event).toMatchObject({ description: null, links: [], labels: {}, sourceStartedAt: null });
+    expect(problemsOf(genericEvent({ title: '   ' }))).toEqual(['title: required']);
+  });
+
+  it('takes an id of up to 255 characters, and says so past it, in a 422 naming the format', () => {
+    expect(parseGeneric(genericEvent({ id: 'k'.repeat(255) }))[0]?.dedupKey).toHaveLength(255);
+    let error: unknown;
+    try {
+      parseGeneric(genericEvent({ id: 'k'.repeat(256) }));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(UnprocessableError);
+    expect(error).toMatchObject({ message: 'invalid generic webhook body', details: ['id: must be at most 255 characters'] });
+  });
+
+  it('names each field of the wrong type by its path', () => {
+    const wrong = genericEvent({ test: 'yes', severity: 1, description: ['x'], source: {}, by: 2, labels: 'team=db', started_at: 'soon' });
+    expect(problemsOf(wrong)).toEqual([
+      'test: must be true or false',
+      'severity: must be a string',
+      'description: must be a string',
+      'source: must be a string',
+      'by: must be a string',
+      'labels: must be an object',
+      'started_at: must be a timestamp such as 2026-03-02T09:00:00Z',
+    ]);
+  });
+
+  it('takes links as plain URLs or { href, text }, and names a bad one by the part to fix', () => {
+    const [event] = parseGeneric(genericEvent({ links: ['https://grafana.example.com/d/disk', { href: 'https://wiki.example.com/disk' }] }));
+    expect(event?.links).toEqual([{ href: 'https://grafana.example.com/d/disk' }, { href: 'https://wiki.example.com/disk' }]);
+    expect(problemsOf(genericEvent({ links: [42, { href: 'ftp://x', text: 'x' }, { href: 'https://x.example.com', text: 5 }] }))).toEqual([
+      'links[0]: must be an object',
+      'links[1].href: must be an absolute http(s) URL of at most 2048 characters',
+      'links[2].text: must be a string',
+    ]);
+  });
+
+  it('says what raised an event without a source, and gives a resolution without a title none', () => {
+    const [event] = parseGeneric({ id: 'disk-full-db1', title: 'Disk almost full on db1' });
+    expect(event?.sourceName).toBe('generic');
+    expect(parseGeneric({ id: 'disk-full-db1', status: 'resolved' })[0]?.title).toBe('');
+  });
+
   it('keeps who acted to one clean line: no header injection, no bidi overrides', () => {
     const [event] = parseGeneric(genericEvent({ status: 'resolved', by: 'eve\r\nBcc: x@y.z\u202e' }));
     expect(event?.by).toBe('eve Bcc: x@y.z');

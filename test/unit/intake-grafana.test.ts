@@ -22,6 +22,11 @@ describe('Grafana unified alerting webhook', () => {
     ]);
   });
 
+  it("links the alert's panel when Grafana sends one", () => {
+    const [event] = parseGrafana(grafanaGroup([grafanaAlert({ extra: { panelURL: 'https://grafana.example.com/d/abc?viewPanel=4' } })]));
+    expect(event?.links).toContainEqual({ href: 'https://grafana.example.com/d/abc?viewPanel=4', text: 'Panel' });
+  });
+
   it('reads a mixed group of firing and resolved alerts', () => {
     const events = parseGrafana(grafanaGroup([grafanaAlert(), grafanaAlert({ status: 'resolved', fingerprint: 'bc97ff14869b13e3', labels: { alertname: 'High CPU usage', severity: 'warning' } })]));
     expect(events.map((e) => [e.action, e.sourceName, e.severity])).toEqual([

@@ -39,6 +39,16 @@ describe('PagerDuty Events API v2', () => {
     ]);
   });
 
+  it('refuses a body that is not an event object, saying so', () => {
+    expect(() => parsePagerDuty('trigger', GENERATED)).toThrow(/^invalid PagerDuty event$/);
+    expect(problemsOf('trigger')).toEqual(['body: must be an object']);
+    expect(problemsOf(null)).toEqual(['body: required']);
+  });
+
+  it('needs an event_action, and asks for no dedup_key while it does not know the action', () => {
+    expect(problemsOf(pdEvent({ event_action: undefined, dedup_key: undefined }))).toEqual(['event_action: required']);
+  });
+
   it('uses the generated key for a trigger without dedup_key', () => {
     const [event] = parsePagerDuty(pdEvent({ dedup_key: undefined }), GENERATED);
     expect(event?.dedupKey).toBe(GENERATED);
