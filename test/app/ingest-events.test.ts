@@ -139,6 +139,9 @@ describe('ingestEvents', () => {
       [2, 'open'],
     ]);
     expect(await t.store.latestOccurrence('pd', 'db-replication-lag')).toBe(2);
+    // The next resolve closes occurrence 2, not the one closed before.
+    t.clock.advance(10 * MINUTE_MS);
+    expect(await deliver(t, 'pd', pdAction('resolve'))).toEqual([{ outcome: 'resolved', alertId: alertId('pd', 'db-replication-lag', 2), dedupKey: 'db-replication-lag' }]);
   });
 
   it('PagerDuty: acknowledging an unknown key does nothing', async () => {

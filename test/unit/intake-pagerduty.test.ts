@@ -77,7 +77,29 @@ describe('PagerDuty Events API v2', () => {
     expect(problemsOf({ ...long, payload: { ...(long['payload'] as object), summary: 's'.repeat(1025) } })).toEqual(['payload.summary: must be at most 1024 characters']);
   });
 
+  it('refuses a dedup_key with control characters, and a client that is not text', () => {
+    expect(problemsOf(pdEvent({ dedup_key: 'db\u0000lag', client: 5 }))).toEqual([
+      'dedup_key: must be text without control characters or lone surrogates',
+      'client: must be a string',
+    ]);
+  });
+
+  it('names a mistyped payload field or link by its path, in a 422 naming the format', () => {
+    const base = pdEvent();
+    const payload = { ...(base['payload'] as object), severity: undefined, timestamp: 'soon', component: 5 };
+    expect(() => parsePagerDuty({ ...base, payload }, GENERATED)).toThrow(/^invalid PagerDuty event$/);
+    expect(problemsOf({ ...base, payload })).toEqual(['payload.severity: required', 'payload.timestamp: must be a timestamp such as 2026-03-02T09:00:00Z', 'payload.component: must be a string']);
+    expect(problemsOf(pdEvent({ links: 'https://x.example.com' }))).toEqual(['links: must be an array']);
+    expect(problemsOf(pdEvent({ links: [5, { href: 'https://x.example.com', text: 5 }] }))).toEqual(['links[0]: must be an object', 'links[1].text: must be a string']);
+  });
+
+  it('drops a link that is not http(s), and names the client link Source when no client is named', () => {
+    const [event] = parsePagerDuty(pdEvent({ links: [{ href: 'ftp://files.example.com' }], client: undefined }), GENERATED);
+    expect(event?.links).toEqual([{ href: 'https://nagios.example.com', text: 'Source' }]);
+  });
+
   it('needs a dedup_key to acknowledge or resolve', () => {
+    expect(() => parsePagerDuty(pdAction('resolve', ''), GENERATED)).toThrow(/^invalid PagerDuty event$/);
     expect(problemsOf(pdAction('resolve', ''))).toEqual(['dedup_key: required']);
     expect(problemsOf({ event_action: 'acknowledge' })).toEqual(['routing_key: required', 'dedup_key: required']);
   });

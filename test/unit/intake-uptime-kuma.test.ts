@@ -40,6 +40,32 @@ describe('Uptime Kuma webhook', () => {
     expect(event?.labels).toMatchObject({ Severity: 'critical', team: 'payments' });
   });
 
+  it('reads a heartbeat without its time or message, and a monitor without a name', () => {
+    const notice = kumaNotice();
+    const heartbeat = { ...(notice['heartbeat'] as object), time: undefined, msg: undefined };
+    const monitor = { ...(notice['monitor'] as object), name: undefined };
+    const [event] = parseUptimeKuma({ ...notice, heartbeat, monitor, msg: 'Checkout API is unreachable' });
+    expect(event).toMatchObject({ title: 'monitor 29 is down', sourceName: 'monitor 29', description: 'Checkout API is unreachable', sourceStartedAt: null });
+  });
+
+  it('names each mistyped heartbeat or monitor field by its path', () => {
+    const notice = kumaNotice();
+    const heartbeat = { ...(notice['heartbeat'] as object), time: 5 };
+    const monitor = { ...(notice['monitor'] as object), id: 'a\u0000b', name: {} };
+    expect(() => parseUptimeKuma({ ...notice, heartbeat, monitor })).toThrow(
+      expect.objectContaining({
+        message: 'invalid Uptime Kuma webhook body',
+        details: ['heartbeat.time: must be a string', 'monitor.id: must be text without control characters or lone surrogates', 'monitor.name: must be a string'],
+      }),
+    );
+    expect(() => parseUptimeKuma({ ...notice, monitor: null })).toThrow(expect.objectContaining({ details: ['monitor: required'] }));
+    expect(() => parseUptimeKuma({ ...notice, monitor: 5 })).toThrow(expect.objectContaining({ details: ['monitor: must be an object'] }));
+  });
+
+  it('takes the severity from a tag named priority too', () => {
+    expect(parseUptimeKuma(kumaNotice({ tags: [{ name: 'priority', value: 'high' }] }))[0]?.severity).toBe('high');
+  });
+
   it('lists every problem of a broken heartbeat', () => {
     const broken = { heartbeat: { status: 7, time: '24/09/2024' }, monitor: { name: 'x' }, msg: '' };
     expect(() => parseUptimeKuma(broken)).toThrow(UnprocessableError);
@@ -58,6 +84,8 @@ describe('Uptime Kuma webhook', () => {
     ['an empty object', {}, ['heartbeat: required: an object, or null (as the Test button sends)', 'monitor: required: an object, or null (as the Test button sends)', 'msg: required: a string']],
     ['another tool\'s body', { foo: 1 }, ['heartbeat: required: an object, or null (as the Test button sends)', 'monitor: required: an object, or null (as the Test button sends)', 'msg: required: a string']],
     ['a notice without its message', { heartbeat: null, monitor: null }, ['msg: required: a string']],
+    ['no body at all', null, ['body: required']],
+    ['a heartbeat that is not an object', { heartbeat: 5, monitor: null, msg: 'x' }, ['heartbeat: must be an object']],
   ])('refuses %s, naming what Kuma always sends', (_, body, details) => {
     const error = (() => {
       try {
@@ -68,6 +96,6 @@ describe('Uptime Kuma webhook', () => {
       return null;
     })();
     expect(error).toBeInstanceOf(UnprocessableError);
-    expect((error as UnprocessableError).details).toEqual(details);
+    expect(error).toMatchObject({ message: 'invalid Uptime Kuma webhook body', details });
   });
 });
