@@ -60,6 +60,21 @@ describe('Grafana webhook signature', () => {
     expect(() => verifyGrafanaSignature(timed, request({ 'X-Grafana-Alerting-Signature': signature }), NOW)).toThrow(/timestamp/);
   });
 
+  it('accepts a request signed exactly five minutes ago, and headers with stray spaces', () => {
+    const at = NOW_SECONDS - 300;
+    const signature = grafanaSignature(SECRET, BODY, at);
+    expect(() => verifyGrafanaSignature(timed, request({ 'X-Grafana-Alerting-Signature': ` ${signature} `, 'X-Grafana-Alerting-Timestamp': ` ${at} ` }), NOW)).not.toThrow();
+  });
+
+  it('says the timestamp is malformed when it is not only digits', () => {
+    const malformed = new UnauthorizedError('missing or malformed X-Grafana-Alerting-Timestamp timestamp');
+    const signature = grafanaSignature(SECRET, BODY, NOW_SECONDS);
+    for (const timestamp of ['soon', `x${NOW_SECONDS}`, `${NOW_SECONDS}x`]) {
+      expect(() => verifyGrafanaSignature(timed, request({ 'X-Grafana-Alerting-Signature': signature, 'X-Grafana-Alerting-Timestamp': timestamp }), NOW)).toThrow(malformed);
+    }
+    expect(() => verifyGrafanaSignature(timed, request({ 'X-Grafana-Alerting-Signature': signature }), NOW)).toThrow(malformed);
+  });
+
   it('uses a custom header name', () => {
     const custom = { ...plain, header: 'X-Sig' };
     expect(() => verifyGrafanaSignature(custom, request({ 'X-Sig': grafanaSignature(SECRET, BODY) }), NOW)).not.toThrow();

@@ -43,7 +43,7 @@ describe('Uptime Kuma webhook', () => {
   it('reads a heartbeat without its time or message, and a monitor without a name', () => {
     const notice = kumaNotice();
     const heartbeat = { ...(notice['heartbeat'] as object), time: undefined, msg: undefined };
-    const monitor = { ...(notice['monitor'] as object), name: undefined };
+    const monitor = { ...(notice['monitor'] as object), name: undefined, tags: undefined };
     const [event] = parseUptimeKuma({ ...notice, heartbeat, monitor, msg: 'Checkout API is unreachable' });
     expect(event).toMatchObject({ title: 'monitor 29 is down', sourceName: 'monitor 29', description: 'Checkout API is unreachable', sourceStartedAt: null });
   });
@@ -59,7 +59,29 @@ describe('Uptime Kuma webhook', () => {
       }),
     );
     expect(() => parseUptimeKuma({ ...notice, monitor: null })).toThrow(expect.objectContaining({ details: ['monitor: required'] }));
+    expect(() => parseUptimeKuma({ ...notice, monitor: undefined })).toThrow(expect.objectContaining({ details: ['monitor: required'] }));
     expect(() => parseUptimeKuma({ ...notice, monitor: 5 })).toThrow(expect.objectContaining({ details: ['monitor: must be an object'] }));
+  });
+
+  it('labels a monitor without a type by its name alone, and takes no severity from other tags', () => {
+    const notice = kumaNotice({ tags: [{ name: 'undefined', value: 'x' }] });
+    const monitor = { ...(notice['monitor'] as object), type: undefined };
+    expect(parseUptimeKuma({ ...notice, monitor })[0]).toMatchObject({ severity: null, labels: { monitor: 'Checkout API', undefined: 'x' } });
+    expect(Object.keys(parseUptimeKuma({ ...notice, monitor })[0]?.labels ?? {})).toEqual(['monitor', 'undefined']);
+  });
+
+  it('makes labels of named tags only, a tag without a text value an empty label', () => {
+    const tags = [null, 'team', { name: 5, value: 'v' }, { name: '', value: 'v' }, { name: 'team', value: 'payments' }, { name: 'env' }, { name: 'tier', value: 1 }];
+    expect(parseUptimeKuma(kumaNotice({ tags }))[0]?.labels).toEqual({ monitor: 'Checkout API', type: 'http', team: 'payments', env: '', tier: '' });
+  });
+
+  it('reads a blank or mistyped message or type as none', () => {
+    const notice = kumaNotice();
+    const heartbeat = { ...(notice['heartbeat'] as object), msg: '   ' };
+    const monitor = { ...(notice['monitor'] as object), type: 5 };
+    const [event] = parseUptimeKuma({ ...notice, heartbeat, monitor });
+    expect(event?.description).toBe(notice['msg']);
+    expect(event?.labels).toEqual({ monitor: 'Checkout API' });
   });
 
   it('takes the severity from a tag named priority too', () => {
