@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IntegrationConfig } from '../../shared/config/app-config.ts';
 import { UnauthorizedError } from '../../shared/errors.ts';
 import { authenticate, authenticateRoutingKey, integrationForRoutingKey, presentedSecrets } from '../../shared/intake/authenticate.ts';
+import { anySecretMatches, indexOfSecretOwner } from '../../shared/intake/secret-match.ts';
 import { testConfig, TEST_SECRETS } from '../support/config-fixtures.ts';
 
 const OLD = 'oldSecret0123456789abcdefghijklm';
@@ -70,6 +71,11 @@ describe('webhook authentication', () => {
     expect(integrationForRoutingKey(config.integrations, 'pdSecondKey0123456789abcdefghijk').id).toBe('pd2');
     expect(() => integrationForRoutingKey(config.integrations, TEST_SECRETS.generic)).toThrow(UnauthorizedError);
     expect(() => integrationForRoutingKey(config.integrations, null)).toThrow(/missing routing_key/);
+  });
+
+  it('never matches an empty secret, and names the first integration holding a key', () => {
+    expect(anySecretMatches([''], [''])).toBe(false);
+    expect(indexOfSecretOwner(OLD, [[NEW], [OLD], [OLD]])).toBe(1);
   });
 
   it("checks a routing key against one pagerduty integration's secrets", () => {

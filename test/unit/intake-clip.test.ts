@@ -39,4 +39,12 @@ describe('links at intake', () => {
     const [event] = parseGeneric(genericEvent({ links: [long, 'https://wiki.example.com/disk full'] }));
     expect(event?.links).toEqual([{ href: long }, { href: 'https://wiki.example.com/disk%20full' }]);
   });
+
+  it('refuses a link that its encoding takes past the limit', () => {
+    const spaced = `https://wiki.example.com/${'a '.repeat(10)}${'x'.repeat(INTAKE_LIMITS.hrefLength - 45)}`;
+    expect(spaced.length).toBeLessThanOrEqual(INTAKE_LIMITS.hrefLength);
+    expect(() => parseGeneric(genericEvent({ links: [spaced] }))).toThrow(
+      expect.objectContaining({ details: ['links[0]: must be an absolute http(s) URL of at most 2048 characters'] }),
+    );
+  });
 });

@@ -89,7 +89,7 @@ describe('generic JSON format', () => {
   });
 
   it('takes links as plain URLs or { href, text }, and names a bad one by the part to fix', () => {
-    const [event] = parseGeneric(genericEvent({ links: ['https://grafana.example.com/d/disk', { href: 'https://wiki.example.com/disk' }] }));
+    const [event] = parseGeneric(genericEvent({ links: ['https://grafana.example.com/d/disk', { href: 'https://wiki.example.com/disk', text: '  ' }] }));
     expect(event?.links).toEqual([{ href: 'https://grafana.example.com/d/disk' }, { href: 'https://wiki.example.com/disk' }]);
     expect(problemsOf(genericEvent({ links: [42, { href: 'ftp://x', text: 'x' }, { href: 'https://x.example.com', text: 5 }] }))).toEqual([
       'links[0]: must be an object',
@@ -111,7 +111,10 @@ describe('generic JSON format', () => {
 
   it('refuses more events in one request than it will store and mail', () => {
     const body = Array.from({ length: MAX_EVENTS_PER_REQUEST + 1 }, (_, i) => genericEvent({ id: `e${i}` }));
-    expect(() => parseIntake('generic', body, { generatedDedupKey: 'unused' })).toThrow(UnprocessableError);
+    expect(() => parseIntake('generic', body, { generatedDedupKey: 'unused' })).toThrow(
+      new UnprocessableError('too many events in one request', [`body: at most ${MAX_EVENTS_PER_REQUEST} events per request, got ${MAX_EVENTS_PER_REQUEST + 1}`]),
+    );
+    expect(() => parseIntake('generic', body, { generatedDedupKey: 'unused' })).toThrow(expect.objectContaining({ details: [`body: at most 1000 events per request, got 1001`] }));
     expect(parseIntake('generic', body.slice(1), { generatedDedupKey: 'unused' })).toHaveLength(MAX_EVENTS_PER_REQUEST);
   });
 });

@@ -13,7 +13,7 @@ describe('sender timestamps', () => {
     expect(parseIsoTimestamp(text)).toBe(at);
   });
 
-  it.each(['2026-03-02 09:00:00', '2026-02-31T09:00:00Z', '2026-03-02T25:00:00Z', 'yesterday', '1772442000'])('refuses %s', (text) => {
+  it.each(['2026-03-02 09:00:00', '2026-02-31T09:00:00Z', '2026-03-02T25:00:00Z', 'yesterday', '1772442000', 'at 2026-03-02T09:00:00Z', '2026-03-02T09:00:00Z or so'])('refuses %s', (text) => {
     expect(parseIsoTimestamp(text)).toBeNull();
   });
 
@@ -21,5 +21,6 @@ describe('sender timestamps', () => {
     expect(parseUtcWallTime('2024-09-24 23:51:35.527')).toBe(Date.UTC(2024, 8, 24, 23, 51, 35, 527));
     expect(parseUtcWallTime('2024-09-24 23:51:35')).toBe(Date.UTC(2024, 8, 24, 23, 51, 35));
     expect(parseUtcWallTime('2024-09-24 23:51:35Z')).toBeNull();
+    expect(parseUtcWallTime('at 2024-09-24 23:51:35')).toBeNull();
   });
 });

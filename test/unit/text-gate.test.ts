@@ -99,7 +99,31 @@ describe('JSON shape limits, before parsing', () => {
   });
 
   it(`refuses more than ${MAX_JSON_VALUES.toLocaleString('en-US')} values`, () => {
-    expect(() => checkJsonShape(JSON.stringify(new Array(MAX_JSON_VALUES - 2).fill(0)))).not.toThrow();
+    // The body and the array count one value each, and every item after the first one more (its
+    // comma): 99,999 items make exactly the limit.
+    expect(() => checkJsonShape(JSON.stringify(new Array(MAX_JSON_VALUES - 1).fill(0)))).not.toThrow();
+    expect(() => checkJsonShape(JSON.stringify(new Array(MAX_JSON_VALUES).fill(0)))).toThrow(
+      new UnprocessableError(`JSON holds more than ${MAX_JSON_VALUES} values`, [`body: at most ${MAX_JSON_VALUES} values (object members and array items) in one body`]),
+    );
     expect(() => checkJsonShape(JSON.stringify(new Array(MAX_JSON_VALUES + 1).fill(0)))).toThrow(`JSON holds more than ${MAX_JSON_VALUES} values`);
+  });
+
+  it('names the depth limit in the details a sender reads', () => {
+    let details: readonly string[] = [];
+    try {
+      checkJsonShape(nest(MAX_JSON_DEPTH + 1));
+    } catch (error) {
+      details = (error as UnprocessableError).details;
+    }
+    expect(details).toEqual([`body: objects and arrays may nest at most ${MAX_JSON_DEPTH} levels deep`]);
+  });
+
+  it('counts depth down as containers close: many shallow siblings are not deep', () => {
+    const siblings = JSON.stringify({ alerts: Array.from({ length: 200 }, (_, i) => ({ labels: { n: String(i) }, links: [[i]] })) });
+    expect(() => checkJsonShape(siblings)).not.toThrow();
+  });
+
+  it('counts no values for whitespace, colons or digits between them', () => {
+    expect(() => checkJsonShape(`{"a":${' '.repeat(MAX_JSON_VALUES + 5)}${'1'.repeat(MAX_JSON_VALUES + 5)}}`)).not.toThrow();
   });
 });
