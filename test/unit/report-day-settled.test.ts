@@ -10,11 +10,12 @@ import { DayTally } from '../../shared/domain/report/day-tally.ts';
 import { reportPeriod } from '../../shared/domain/report/report-period.ts';
 import { reportAlert } from '../support/report-fixtures.ts';
 
-const DAY = reportPeriod('daily', '2026-11-30', 'UTC');
+const day = () => reportPeriod('daily', '2026-11-30', 'UTC');
 const at = (iso: string) => Date.parse(iso);
 
 function finalAt(now: number, alerts: readonly Alert[]): boolean {
-  const tally = new DayTally({ date: '2026-11-30', timezone: 'UTC', fromAt: DAY.fromAt, toAt: DAY.toAt, now, linkBaseUrl: 'https://sla.example.test', groupBy: null });
+  const { fromAt, toAt } = day();
+  const tally = new DayTally({ date: '2026-11-30', timezone: 'UTC', fromAt, toAt, now, linkBaseUrl: 'https://sla.example.test', groupBy: null });
   tally.add(alerts);
   return tally.rollup().final;
 }
@@ -29,8 +30,9 @@ describe('a day settled for good', () => {
   });
 
   it('is final from the very end of the day, not before', () => {
-    expect(finalAt(DAY.toAt, [resolvedAt('2026-11-30T10:00:00Z')])).toBe(true);
-    expect(finalAt(DAY.toAt - 1, [resolvedAt('2026-11-30T10:00:00Z')])).toBe(false);
+    const endOfDay = at('2026-12-01T00:00:00Z');
+    expect(finalAt(endOfDay, [resolvedAt('2026-11-30T10:00:00Z')])).toBe(true);
+    expect(finalAt(endOfDay - 1, [resolvedAt('2026-11-30T10:00:00Z')])).toBe(false);
   });
 
   it('is not final while an alert is open, or resolved only after the report instant', () => {
