@@ -10,20 +10,22 @@ import { reportAlert, composeDayReport, REPORT_NOW } from '../support/report-fix
 const at = (iso: string) => Date.parse(iso);
 
 describe('the backlog of the daily report', () => {
-  it('marks an alert whose acknowledgment is at risk, one on track, and leaves out one stored after the report began', () => {
+  it("marks an alert whose acknowledgment is at risk, one on track, and leaves out one stored after the report's instant", () => {
     const report = composeDayReport([
       [
         reportAlert({ key: 'answered', createdAt: at('2026-12-01T02:00:00Z'), acknowledgedAt: at('2026-12-01T02:05:00Z') }),
         // Unanswered for 25 min: past the at-risk instant (02:29), before the deadline (02:35).
         reportAlert({ key: 'waiting', createdAt: at('2026-12-01T02:05:00Z') }),
+        reportAlert({ key: 'at the report instant', createdAt: REPORT_NOW }),
         reportAlert({ key: 'after the report', createdAt: REPORT_NOW + 1 }),
       ],
     ]);
     expect(report.backlog.items.map((i) => [i.title, i.state])).toEqual([
       ['Alert answered', 'on_track'],
       ['Alert waiting', 'at_risk'],
+      ['Alert at the report instant', 'on_track'],
     ]);
-    expect(report.backlog.total).toEqual({ open: 2, breached: 0, atRisk: 1 });
+    expect(report.backlog.total).toEqual({ open: 3, breached: 0, atRisk: 1 });
   });
 
   it('lists the oldest first when the index pages arrive newest first, alerts of one instant by id', () => {
