@@ -71,7 +71,8 @@ describe('Uptime Kuma webhook', () => {
   });
 
   it('makes labels of named tags only, a tag without a text value an empty label', () => {
-    const tags = [null, 'team', { name: 5, value: 'v' }, { name: '', value: 'v' }, { name: 'team', value: 'payments' }, { name: 'env' }, { name: 'tier', value: 1 }];
+    // What a sender might put in tags, typed loosely on purpose.
+    const tags = [null, 'team', { name: 5, value: 'v' }, { name: '', value: 'v' }, { name: 'team', value: 'payments' }, { name: 'env' }, { name: 'tier', value: 1 }] as unknown as { name: string; value: string }[];
     expect(parseUptimeKuma(kumaNotice({ tags }))[0]?.labels).toEqual({ monitor: 'Checkout API', type: 'http', team: 'payments', env: '', tier: '' });
   });
 
