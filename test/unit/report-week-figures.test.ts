@@ -107,6 +107,7 @@ describe('the weekly report of known days', () => {
       ['search', 2, 1, 0.5, 0.5],
       [null, 1, 0, null, 1],
     ]);
+    expect(rows[0]?.resolution).toEqual({ met: 1, missed: 0, breached_open: 1, pending: 0, closed_by_source: 0, compliance: 0.5 });
     within1Percent(rows[0]?.mtta?.medianMs, 10 * MINUTE_MS);
     within1Percent(rows[1]?.mtta?.medianMs, 20 * MINUTE_MS);
     // Only the source answered r1: no MTTA for its row.
@@ -148,6 +149,17 @@ describe('the weekly report at its limits', () => {
     const report = composeWeek([...busy, ...source('flood', 1, 500)]);
     expect(report.noisiestByDeliveries[0]).toEqual({ integrationId: 'am', sourceName: 'flood', alerts: 1, deliveries: 500 });
     expect(report.noisiestByAlerts.map((s) => `${s.sourceName} ${s.alerts}`)).toEqual(['busy-00 2', 'busy-01 2', 'busy-02 2', 'busy-03 2', 'busy-04 2']);
+  });
+
+  it("takes a day's budget from its latest alert's snapshot, whatever order the store returns them in", () => {
+    const budget = (allowedBreaches: number) => ({ ...HIGH_24X7_POLICY, allowedBreaches });
+    const alerts = [
+      reportAlert({ key: 'after the change', createdAt: at('2026-12-01T15:00:00Z'), policy: budget(1) }),
+      reportAlert({ key: 'before the change', createdAt: at('2026-12-01T09:00:00Z'), policy: budget(4) }),
+    ];
+    const report = composeWeek(alerts);
+    // Tuesday's budget is 1 (the configuration changed that day); the six other days take the current 2.
+    expect(priority(report, 'high').allowedBreaches).toBe(1 + 6 * 2);
   });
 
   it('a team with more alerts comes first among teams with as many breaches', () => {
