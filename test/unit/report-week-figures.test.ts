@@ -151,6 +151,16 @@ describe('the weekly report at its limits', () => {
     expect(report.noisiestByAlerts.map((s) => `${s.sourceName} ${s.alerts}`)).toEqual(['busy-00 2', 'busy-01 2', 'busy-02 2', 'busy-03 2', 'busy-04 2']);
   });
 
+  it('keeps the source with the most alerts on a day of more sources than a day keeps, however few its deliveries', () => {
+    const source = (name: string, alerts: number, deliveries: number) =>
+      Array.from({ length: alerts }, (_, i) =>
+        reportAlert({ key: `${name}-${i}`, createdAt: at('2026-12-01T09:00:00Z') + i * MINUTE_MS, patch: { integrationId: 'am', sourceName: name, deliveries } }),
+      );
+    const chatty = Array.from({ length: 59 }, (_, i) => source(`chatty-${String(i).padStart(2, '0')}`, 1, 20)).flat();
+    const report = composeWeek([...chatty, ...source('often', 10, 1)]);
+    expect(report.noisiestByAlerts[0]).toEqual({ integrationId: 'am', sourceName: 'often', alerts: 10, deliveries: 10 });
+  });
+
   it("takes a day's budget from its latest alert's snapshot, whatever order the store returns them in", () => {
     const budget = (allowedBreaches: number) => ({ ...HIGH_24X7_POLICY, allowedBreaches });
     const alerts = [
