@@ -40,6 +40,17 @@ describe('links at intake', () => {
     expect(event?.links).toEqual([{ href: long }, { href: 'https://wiki.example.com/disk%20full' }]);
   });
 
+  it('refuses a link longer than the limit as sent, even one that would read shorter once normalized, and one that is not text', () => {
+    // "/a/.." drops out when the URL is normalized: 2,050 characters as sent, 2,047 after.
+    const long = `https://wiki.example.com/a/../${'x'.repeat(INTAKE_LIMITS.hrefLength - 30)} y`;
+    expect(long).toHaveLength(INTAKE_LIMITS.hrefLength + 2);
+    expect(() => parseGeneric(genericEvent({ links: [long, { href: ['https://wiki.example.com/disk'] }] }))).toThrow(
+      expect.objectContaining({
+        details: ['links[0]: must be an absolute http(s) URL of at most 2048 characters', 'links[1].href: must be an absolute http(s) URL of at most 2048 characters'],
+      }),
+    );
+  });
+
   it('refuses a link that its encoding takes past the limit', () => {
     const spaced = `https://wiki.example.com/${'a '.repeat(10)}${'x'.repeat(INTAKE_LIMITS.hrefLength - 45)}`;
     expect(spaced.length).toBeLessThanOrEqual(INTAKE_LIMITS.hrefLength);
