@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../shared/domain/alert/alert.ts';
 import { DayTally } from '../../shared/domain/report/day-tally.ts';
 import { reportPeriod } from '../../shared/domain/report/report-period.ts';
+import { reportViewOf } from '../../shared/domain/report/report-view.ts';
 import { reportAlert } from '../support/report-fixtures.ts';
 
 const day = () => reportPeriod('daily', '2026-11-30', 'UTC');
@@ -16,7 +17,7 @@ const at = (iso: string) => Date.parse(iso);
 function finalAt(now: number, alerts: readonly Alert[]): boolean {
   const { fromAt, toAt } = day();
   const tally = new DayTally({ date: '2026-11-30', timezone: 'UTC', fromAt, toAt, now, linkBaseUrl: 'https://sla.example.test', groupBy: null });
-  tally.add(alerts);
+  tally.add(alerts.map((alert) => reportViewOf(alert, null)));
   return tally.rollup().final;
 }
 

@@ -12,6 +12,7 @@ import { composeReport } from '../../shared/domain/report/compose-report.ts';
 import { DayTally } from '../../shared/domain/report/day-tally.ts';
 import { MAX_BREACHED_LISTED, MAX_GROUPS_LISTED, type PeriodReport, type PriorityReport } from '../../shared/domain/report/period-report.ts';
 import { reportPeriod } from '../../shared/domain/report/report-period.ts';
+import { reportViewOf } from '../../shared/domain/report/report-view.ts';
 import { HIGH_24X7_POLICY } from '../support/alert-fixtures.ts';
 import { composeDayReport, CRITICAL_OFFICE_POLICY, OFFICE, reportAlert } from '../support/report-fixtures.ts';
 
@@ -25,7 +26,7 @@ function composeWeek(alerts: readonly Alert[], groupBy: string | null = null): P
   const days = period.dates.map((date) => {
     const day = reportPeriod('daily', date, 'UTC');
     const tally = new DayTally({ date, timezone: 'UTC', fromAt: day.fromAt, toAt: day.toAt, now: NOW, linkBaseUrl: LINKS, groupBy });
-    tally.add(alerts);
+    tally.add(alerts.map((alert) => reportViewOf(alert, groupBy)));
     return tally.rollup();
   });
   return composeReport({
