@@ -91,6 +91,19 @@ describe('the daily report of a known day', () => {
 });
 
 describe('building the report', () => {
+  it('counts as resolved by its source, never acknowledged, only an alert the source resolved: not one it only acknowledged', () => {
+    const at = (time: string) => Date.parse(`2026-11-30T${time}:00Z`);
+    const bySource = (type: 'acknowledgment' | 'resolution', time: string) => [{ id: `r_${type}`, type, by: 'pagerduty', note: null, at: at(time), via: 'webhook' as const, actor: 'source' as const }];
+    const report = build([
+      [
+        reportAlert({ key: 'acknowledged by its source', createdAt: at('09:00'), acknowledgedAt: at('09:05'), patch: { responses: bySource('acknowledgment', '09:05') } }),
+        reportAlert({ key: 'resolved by its source', createdAt: at('10:00'), resolvedAt: at('10:05'), patch: { responses: bySource('resolution', '10:05') } }),
+      ],
+    ]);
+    expect(priority(report, 'high').resolvedBySourceUnacknowledged).toBe(1);
+    expect(report.totals.resolvedBySourceUnacknowledged).toBe(1);
+  });
+
   it('gives the same report page by page as in one go', () => {
     const alerts = reportDayAlerts();
     expect(build(alerts.map((a) => [a]))).toEqual(build([alerts]));
