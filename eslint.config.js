@@ -2,7 +2,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', '.data/', 'coverage/'] },
+  // .stryker-tmp/: the sandbox copy an interrupted `npm run mutation` can leave behind.
+  { ignores: ['node_modules/', 'cdk.out/', '.data/', 'coverage/', '.stryker-tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
