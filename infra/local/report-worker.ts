@@ -6,10 +6,10 @@
  *
  * It gives way to intake three times over: the thread runs at a low CPU priority (nice 10)
  * (thread-priority.ts), so its own work (parsing pages, aggregating) takes only the CPU intake
- * leaves; it keeps at most one request in dynalite at a time (one page read at a time,
- * one-read-at-a-time.ts, and one connection), so that an intake write, served by the same
- * dynalite thread, waits behind at most one of the report's reads instead of a dozen; and each
- * of its requests waits until no webhook is being handled (intake-gate.ts).
+ * leaves; it keeps at most one request in dynalite at a time (one connection, and its
+ * requests sent one after another, intake-gate.ts), so that an intake write, served by the
+ * same dynalite thread, waits behind at most one of the report's reads instead of a dozen; and
+ * each of its requests waits until no webhook is being handled.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Agent } from 'node:http';
@@ -22,7 +22,6 @@ import { SlaWatchError } from '../../shared/errors.ts';
 import type { ReportThreadData, ReportThreadReply, ReportThreadRequest } from './report-thread.ts';
 import { localCredentials } from './local-credentials.ts';
 import { IntakeGate, yieldToIntake } from './intake-gate.ts';
-import { oneReadAtATime } from './one-read-at-a-time.ts';
 import { lowerThreadPriority } from './thread-priority.ts';
 import { HEAP_ANSWER, HEAP_QUESTION, ownHeap } from './thread-memory.ts';
 
@@ -46,7 +45,7 @@ const client = new DynamoDBClient({
   requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: 1 }) },
 });
 yieldToIntake(client, new IntakeGate(data.intakeInFlight), INTAKE_WAIT_MS);
-const store = oneReadAtATime(new DynamoAlertStore({ client, tableName: data.tableName, indexShards: data.indexShards, listBatchKeys: READ_BATCH_KEYS }));
+const store = new DynamoAlertStore({ client, tableName: data.tableName, indexShards: data.indexShards, listBatchKeys: READ_BATCH_KEYS });
 const rollups = new DynamoReportRollups({ client, tableName: data.tableName });
 // The backlog from open alerts' views; this thread writes no alert, so it counts nothing.
 const live = dynamoLiveFigures({ client, tableName: data.tableName, indexShards: data.indexShards, timezone: data.config.reporting.timezone, logger: silentLogger }).live;

@@ -95,17 +95,9 @@ export class AlertIndexReads {
   }
 
   async *listCreatedBetween(fromAt: Instant, toAt: Instant, pageSize: number): AsyncIterable<readonly Alert[]> {
-    assertPageSize(pageSize);
-    if (toAt <= fromAt) return;
-    // Every UTC day touching [fromAt, toAt), in order; the range trims the first and last.
-    // Keys of an instant sort after its bare instantKey, so [from, to) is BETWEEN the two.
-    const range = { expression: '#sk BETWEEN :from AND :to', values: { ':from': { S: instantKey(fromAt) }, ':to': { S: instantKey(toAt) } } };
-    for (let dayAt = fromAt - (fromAt % DAY_MS); dayAt < toAt; dayAt += DAY_MS) {
-      const merge = this.merge('listCreatedBetween', BY_DAY_INDEX, allShardKeys(utcDay(dayAt), this.options.shards), 'asc', {
-        batch: shardBatch(pageSize, this.options.shards),
-        range,
-      });
-      yield* this.pages(merge, pageSize, () => true);
+    for await (const entries of this.createdBetween('listCreatedBetween', fromAt, toAt, pageSize)) {
+      const alerts = await this.readAll(this.listReads, entries);
+      if (alerts.length > 0) yield alerts;
     }
   }
 
@@ -115,26 +107,25 @@ export class AlertIndexReads {
    * another version or grouped by another label, one made from the alert read by key.
    */
   async *listReportViews(fromAt: Instant, toAt: Instant, pageSize: number, groupBy: string | null): AsyncIterable<readonly ReportView[]> {
+    for await (const entries of this.createdBetween('listReportViews', fromAt, toAt, pageSize)) {
+      const views = await this.viewsOf(entries, groupBy);
+      if (views.length > 0) yield views;
+    }
+  }
+
+  /** The day index's entries of [fromAt, toAt), `pageSize` at a time. */
+  private async *createdBetween(operation: string, fromAt: Instant, toAt: Instant, pageSize: number): AsyncIterable<ShardEntry<Item>[]> {
     assertPageSize(pageSize);
     if (toAt <= fromAt) return;
+    // Every UTC day touching [fromAt, toAt), in order; the range trims the first and last.
+    // Keys of an instant sort after its bare instantKey, so [from, to) is BETWEEN the two.
     const range = { expression: '#sk BETWEEN :from AND :to', values: { ':from': { S: instantKey(fromAt) }, ':to': { S: instantKey(toAt) } } };
     for (let dayAt = fromAt - (fromAt % DAY_MS); dayAt < toAt; dayAt += DAY_MS) {
-      const merge = this.merge('listReportViews', BY_DAY_INDEX, allShardKeys(utcDay(dayAt), this.options.shards), 'asc', {
+      const merge = this.merge(operation, BY_DAY_INDEX, allShardKeys(utcDay(dayAt), this.options.shards), 'asc', {
         batch: shardBatch(pageSize, this.options.shards),
         range,
       });
-      for (;;) {
-        const taken: ShardEntry<Item>[] = [];
-        while (taken.length < pageSize) {
-          const entry = await merge.next();
-          if (entry === null || entry === 'paused') break;
-          taken.push(entry);
-        }
-        if (taken.length === 0) break;
-        const views = await this.viewsOf(taken, groupBy);
-        if (views.length > 0) yield views;
-        if (taken.length < pageSize) break;
-      }
+      yield* this.entryPages(merge, pageSize);
     }
   }
 
@@ -252,8 +243,8 @@ export class AlertIndexReads {
     });
   }
 
-  /** The merge's entries, `pageSize` at a time, as the alerts they key (those `keep` accepts). */
-  private async *pages(merge: ShardMerge<Item>, pageSize: number, keep: (alert: Alert) => boolean): AsyncIterable<readonly Alert[]> {
+  /** The merge's entries, `pageSize` at a time, until it ends. */
+  private async *entryPages(merge: ShardMerge<Item>, pageSize: number): AsyncIterable<ShardEntry<Item>[]> {
     for (;;) {
       const taken: ShardEntry<Item>[] = [];
       while (taken.length < pageSize) {
@@ -262,9 +253,16 @@ export class AlertIndexReads {
         taken.push(entry);
       }
       if (taken.length === 0) return;
-      const alerts = (await this.readAll(this.listReads, taken)).filter(keep);
-      if (alerts.length > 0) yield alerts;
+      yield taken;
       if (taken.length < pageSize) return;
+    }
+  }
+
+  /** The merge's entries, `pageSize` at a time, as the alerts they key (those `keep` accepts). */
+  private async *pages(merge: ShardMerge<Item>, pageSize: number, keep: (alert: Alert) => boolean): AsyncIterable<readonly Alert[]> {
+    for await (const entries of this.entryPages(merge, pageSize)) {
+      const alerts = (await this.readAll(this.listReads, entries)).filter(keep);
+      if (alerts.length > 0) yield alerts;
     }
   }
 
